@@ -1,0 +1,33 @@
+package org.lvslab.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of the {@code lvslab} command. */
+@Command(name = "lvslab", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "A reference lab for Linux IPVS load balancing: what will IPVS do with my traffic?",
+        subcommands = {CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the command line and returns the exit status (for tests). */
+    public static int run(String... args) {
+        CommandLine cl = new CommandLine(new Main());
+        return cl.execute(args);
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"lvslab 0.1.0"};
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package org.lvslab.ipvs;
+
+/**
+ * One packet as IPVS sees it on the way in. Mutable and meant to be reused by a driver, so the
+ * packet path allocates nothing per packet.
+ */
+public final class Packet {
+    public static final int FIN = 0x01;
+    public static final int SYN = 0x02;
+    public static final int RST = 0x04;
+    public static final int PSH = 0x08;
+    public static final int ACK = 0x10;
+
+    public Protocol protocol = Protocol.TCP;
+    public IpAddress saddr;
+    public int sport;
+    public IpAddress daddr;
+    public int dport;
+    /** Netfilter mark (0 = none); selects fwmark services. */
+    public int mark;
+    /** TCP flag bits ({@link #SYN}, {@link #ACK}, …); ignored for UDP. */
+    public int tcpFlags;
+    /** IP packet length in bytes, for the byte counters. */
+    public int length = 60;
+
+    public Packet set(Protocol protocol, IpAddress saddr, int sport, IpAddress daddr, int dport, int tcpFlags) {
+        this.protocol = protocol;
+        this.saddr = saddr;
+        this.sport = sport;
+        this.daddr = daddr;
+        this.dport = dport;
+        this.tcpFlags = tcpFlags;
+        return this;
+    }
+
+    public boolean has(int flag) {
+        return (tcpFlags & flag) != 0;
+    }
+
+    public AddressFamily family() {
+        return saddr.family();
+    }
+}
