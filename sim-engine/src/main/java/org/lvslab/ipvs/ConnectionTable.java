@@ -1,14 +1,560 @@
 package org.lvslab.ipvs;
 
+import java.util.Arrays;
+
 /**
  * The connection table as data: one slot per live connection or persistence template in
- * parallel primitive arrays, with a free list and an open-addressing index on the lookup key
- * (protocol, client address and port, virtual address and port). No object per connection.
+ * parallel primitive arrays, with a free list and open-addressing indexes on the lookup keys. No
+ * object per connection; an id is a slot number and is reused after the entry is freed.
+ *
+ * <p><b>Lookups</b> ({@code ip_vs_conn.c}). The primary index is keyed on (template bit, protocol,
+ * family, client address and port, virtual address and port): it serves both the
+ * {@code ip_vs_conn_in_get} lookup (client packets) and {@code ip_vs_ct_in_get} (templates, whose
+ * client port is always 0). A second index keyed on (protocol, family, client address and port,
+ * real-server address and port) holds the NAT connections, so that a real server's reply finds its
+ * entry as {@code ip_vs_conn_out_get} does. Like the kernel's hash chains (new entries at the chain
+ * head) an index returns the <em>newest</em> of several entries with the same key, which happens
+ * when a SYN re-uses a client port whose old entry is still waiting for its timer.
+ *
+ * <p><b>Memory.</b> Per slot the arrays hold {@value #BYTES_PER_SLOT} bytes (assuming compressed
+ * object references, i.e. a heap below 32 GiB); the two indexes add
+ * {@value #INDEX_BYTES_PER_SLOT} bytes per slot (int entries, at most half full), so one slot costs
+ * {@value #TOTAL_BYTES_PER_SLOT} bytes. The expiry timer of a live entry also occupies one
+ * {@link org.lvslab.engine.EventLoop} slot ({@value #EVENT_LOOP_BYTES_PER_TIMER} bytes). Capacity
+ * doubles when full and never shrinks, so in steady state nothing is allocated.
  *
  * <p>Read API for listings ({@code ipvsadm -Lc}) and reports; the {@link IpvsTable} owns all writes.
  */
 public final class ConnectionTable {
+    /** Bytes of the per-slot arrays: see {@link #perSlotArrayBytes()}. */
+    public static final int BYTES_PER_SLOT = 88;
+    /** Two int indexes with two entries per slot each. */
+    public static final int INDEX_BYTES_PER_SLOT = 16;
+    public static final int TOTAL_BYTES_PER_SLOT = BYTES_PER_SLOT + INDEX_BYTES_PER_SLOT;
+    /** Per pending event in {@code EventLoop}: time, order, payload (8 each), kind, handler, generation, heapPos, nextFree, heap (4 each). */
+    public static final int EVENT_LOOP_BYTES_PER_TIMER = 48;
+
+    /** Internal flag bits above the kernel's: entry is live; entry's family is IPv6. */
+    static final int F_LIVE = 1 << 30;
+    static final int F_V6 = 1 << 29;
+    static final int F_INDEXED = 1 << 28;
+    static final int F_INDEXED_OUT = 1 << 27;
+    private static final int INTERNAL = F_LIVE | F_V6 | F_INDEXED | F_INDEXED_OUT;
+
+    private static final int NIL = -1;
+    private static final int INITIAL = 64;
+
+    // ---- per slot (keep perSlotArrayBytes() in step) ------------------------------------------
+    int[] flags;
+    byte[] proto;          // IP protocol number (0 = IPPROTO_IP for fwmark templates); read & 0xff
+    byte[] state;
+    long[] caHi, caLo;     // client address (IPv4 in the low 32 bits of caLo)
+    long[] vaHi, vaLo;     // virtual address (fwmark templates: the mark)
+    char[] cport, vport, dport;
+    RealServer[] dest;
+    long[] timer;          // EventLoop handle of the expiry timer (-1 = none yet)
+    long[] expires;        // jiffies at which the timer is due (nominal)
+    int[] timeout;         // cp->timeout in jiffies
+    int[] control;         // controlling template id or NIL
+    int[] nControl;        // number of entries this one controls
+    int[] fwmark;          // skb mark at creation
+    int[] prev, next;      // creation-order list of live slots; next doubles as the free list
+
+    private int capacity;
+    private int size;
+    private int used;      // slots ever handed out (high-water mark)
+    private int freeHead = NIL;
+    private int head = NIL, tail = NIL;
+
+    // ---- indexes: linear probing, backward-shift deletion, newest-first among equal keys ---------
+    private int[] inIndex;
+    private int[] outIndex;
+    private int indexMask;
+
     ConnectionTable() {
-        throw new UnsupportedOperationException("ConnectionTable is being implemented");
+        allocateArrays(INITIAL);
+    }
+
+    private void allocateArrays(int n) {
+        flags = new int[n];
+        proto = new byte[n];
+        state = new byte[n];
+        caHi = new long[n];
+        caLo = new long[n];
+        vaHi = new long[n];
+        vaLo = new long[n];
+        cport = new char[n];
+        vport = new char[n];
+        dport = new char[n];
+        dest = new RealServer[n];
+        timer = new long[n];
+        expires = new long[n];
+        timeout = new int[n];
+        control = new int[n];
+        nControl = new int[n];
+        fwmark = new int[n];
+        prev = new int[n];
+        next = new int[n];
+        capacity = n;
+        inIndex = new int[2 * n];
+        outIndex = new int[2 * n];
+        Arrays.fill(inIndex, NIL);
+        Arrays.fill(outIndex, NIL);
+        indexMask = 2 * n - 1;
+    }
+
+    /**
+     * Bytes per slot of the parallel arrays, computed from their element types (references counted
+     * as 4 bytes, compressed oops). Equals {@link #BYTES_PER_SLOT}.
+     */
+    public static int perSlotArrayBytes() {
+        int longs = 6;   // caHi caLo vaHi vaLo timer expires
+        int ints = 7;    // flags timeout control nControl fwmark prev next
+        int chars = 3;   // cport vport dport
+        int bytes = 2;   // proto state
+        int refs = 1;    // dest
+        return longs * 8 + ints * 4 + chars * 2 + bytes + refs * 4;
+    }
+
+    // ---- read API ------------------------------------------------------------------------------
+
+    /** Number of live entries (connections and templates). */
+    public int size() {
+        return size;
+    }
+
+    /** Current slot capacity (arrays grow by doubling). */
+    public int capacity() {
+        return capacity;
+    }
+
+    /** Ids of all live entries in ascending creation order. */
+    public int[] liveIds() {
+        int[] out = new int[size];
+        int i = 0;
+        for (int id = head; id != NIL; id = next[id]) {
+            out[i++] = id;
+        }
+        return out;
+    }
+
+    /** Calls {@code visitor} for every live entry in creation order, without allocating. */
+    public void forEach(java.util.function.IntConsumer visitor) {
+        for (int id = head; id != NIL; ) {
+            int n = next[id];
+            visitor.accept(id);
+            id = n;
+        }
+    }
+
+    public boolean isLive(int id) {
+        return id >= 0 && id < used && (flags[id] & F_LIVE) != 0;
+    }
+
+    private int live(int id) {
+        if (!isLive(id)) {
+            throw new IllegalArgumentException("no live connection with id " + id);
+        }
+        return id;
+    }
+
+    /** The protocol, or null for a fwmark persistence template (protocol IPPROTO_IP). */
+    public Protocol protocol(int id) {
+        int p = proto[live(id)] & 0xff;
+        return p == 0 ? null : Protocol.ofNumber(p);
+    }
+
+    /** IP protocol number (0 for fwmark templates). */
+    public int protocolNumber(int id) {
+        return proto[live(id)] & 0xff;
+    }
+
+    /** The protocol as {@code /proc/net/ip_vs_conn} names it: TCP, UDP, SCTP, or IP for fwmark templates. */
+    public String protocolName(int id) {
+        int p = protocolNumber(id);
+        return p == 0 ? "IP" : Protocol.ofNumber(p).label();
+    }
+
+    public boolean isTemplate(int id) {
+        return (flags[live(id)] & ConnFlags.TEMPLATE) != 0;
+    }
+
+    public boolean isV6(int id) {
+        return (flags[live(id)] & F_V6) != 0;
+    }
+
+    /** Raw state number (TCP: {@link TcpState}; UDP: 0; templates: 0 or {@link TcpState#TEMPLATE_ASSURED}). */
+    public int state(int id) {
+        return state[live(id)];
+    }
+
+    /**
+     * The state as {@code /proc/net/ip_vs_conn} prints it ({@code ip_vs_state_name}): templates
+     * "NONE" or "ASSURED", TCP the {@link TcpState} names, UDP "UDP", SCTP entries "NONE" (SCTP state
+     * tracking is not modelled).
+     */
+    public String stateName(int id) {
+        live(id);
+        if ((flags[id] & ConnFlags.TEMPLATE) != 0) {
+            return (state[id] & TcpState.TEMPLATE_ASSURED) != 0 ? "ASSURED" : "NONE";
+        }
+        int p = proto[id] & 0xff;
+        if (p == 6) {
+            return TcpState.name(state[id]);
+        }
+        if (p == 17) {
+            return "UDP";
+        }
+        return "NONE";
+    }
+
+    /** Whether this TCP entry counts as active (in activeconns); always false for UDP and templates. */
+    public boolean isActive(int id) {
+        return (flags[live(id)] & (ConnFlags.INACTIVE | ConnFlags.TEMPLATE)) == 0;
+    }
+
+    public IpAddress clientAddress(int id) {
+        live(id);
+        return (flags[id] & F_V6) != 0 ? IpAddress.ofV6(caHi[id], caLo[id]) : IpAddress.ofV4((int) caLo[id]);
+    }
+
+    public int clientPort(int id) {
+        return cport[live(id)];
+    }
+
+    /** Virtual address; for a fwmark template the mark as an IPv4-style address (mark 1 → 0.0.0.1). */
+    public IpAddress virtualAddress(int id) {
+        live(id);
+        if ((flags[id] & F_V6) != 0 && proto[id] != 0) {
+            return IpAddress.ofV6(vaHi[id], vaLo[id]);
+        }
+        return IpAddress.ofV4((int) vaLo[id]);
+    }
+
+    public int virtualPort(int id) {
+        return vport[live(id)];
+    }
+
+    public IpAddress destAddress(int id) {
+        RealServer d = dest[live(id)];
+        return d == null ? null : d.address();
+    }
+
+    public int destPort(int id) {
+        return dport[live(id)];
+    }
+
+    public RealServer dest(int id) {
+        return dest[live(id)];
+    }
+
+    /** Jiffies at which the entry's timer is due (nominal; see {@link IpvsTable#setTimerWheelRounding}). */
+    public long expiresAtJiffies(int id) {
+        return expires[live(id)];
+    }
+
+    /** The entry's current timeout ({@code cp->timeout}) in jiffies (an unsigned 32-bit value). */
+    public long timeoutJiffies(int id) {
+        return Integer.toUnsignedLong(timeout[live(id)]);
+    }
+
+    /** Kernel flag bits ({@link ConnFlags}), including HASHED for entries in the table. */
+    public int flags(int id) {
+        int f = flags[live(id)];
+        int k = f & ~INTERNAL;
+        if ((f & F_INDEXED) != 0) {
+            k |= ConnFlags.HASHED;
+        }
+        return k;
+    }
+
+    public ForwardingMethod forwarding(int id) {
+        return ForwardingMethod.ofCode(flags[live(id)] & ConnFlags.FWD_MASK);
+    }
+
+    /** The netfilter mark of the packet that created the entry. */
+    public int fwmark(int id) {
+        return fwmark[live(id)];
+    }
+
+    /** Id of the template controlling this connection, or -1. */
+    public int controlId(int id) {
+        return control[live(id)];
+    }
+
+    /** Number of connections this entry controls ({@code n_control}). */
+    public int controlCount(int id) {
+        return nControl[live(id)];
+    }
+
+    /**
+     * The newest entry with exactly this key, or -1: first a connection, then a template (which
+     * always has client port 0). {@code vaddr} of a fwmark template is the mark as IPv4 address.
+     */
+    public int findId(Protocol protocol, IpAddress caddr, int cport, IpAddress vaddr, int vport) {
+        int p = protocol == null ? 0 : protocol.number();
+        int id = findIn(false, p, caddr.isV6(), caddr.hi(), caddr.lo(), cport, vaddr.hi(), vaddr.lo(), vport);
+        if (id < 0) {
+            id = findIn(true, p, caddr.isV6(), caddr.hi(), caddr.lo(), cport, vaddr.hi(), vaddr.lo(), vport);
+        }
+        return id;
+    }
+
+    // ---- write API (IpvsTable only) ------------------------------------------------------------
+
+    int allocate(int flagBits, boolean v6, int protocol, long cHi, long cLo, int cp, long vHi, long vLo, int vp,
+            int dp, RealServer d, int mark) {
+        int id;
+        if (freeHead != NIL) {
+            id = freeHead;
+            freeHead = next[id];
+        } else {
+            if (used == capacity) {
+                grow();
+            }
+            id = used++;
+        }
+        flags[id] = flagBits | F_LIVE | (v6 ? F_V6 : 0);
+        proto[id] = (byte) protocol;
+        state[id] = 0;
+        caHi[id] = cHi;
+        caLo[id] = cLo;
+        vaHi[id] = vHi;
+        vaLo[id] = vLo;
+        cport[id] = (char) cp;
+        vport[id] = (char) vp;
+        dport[id] = (char) dp;
+        dest[id] = d;
+        timer[id] = -1;
+        expires[id] = 0;
+        timeout[id] = 0;
+        control[id] = NIL;
+        nControl[id] = 0;
+        fwmark[id] = mark;
+        // append to creation order
+        prev[id] = tail;
+        next[id] = NIL;
+        if (tail != NIL) {
+            next[tail] = id;
+        } else {
+            head = id;
+        }
+        tail = id;
+        size++;
+        return id;
+    }
+
+    void free(int id) {
+        unindex(id);
+        int p = prev[id];
+        int n = next[id];
+        if (p != NIL) {
+            next[p] = n;
+        } else {
+            head = n;
+        }
+        if (n != NIL) {
+            prev[n] = p;
+        } else {
+            tail = p;
+        }
+        flags[id] = 0;
+        dest[id] = null;
+        next[id] = freeHead;
+        freeHead = id;
+        size--;
+    }
+
+    private void grow() {
+        int n = capacity * 2;
+        flags = Arrays.copyOf(flags, n);
+        proto = Arrays.copyOf(proto, n);
+        state = Arrays.copyOf(state, n);
+        caHi = Arrays.copyOf(caHi, n);
+        caLo = Arrays.copyOf(caLo, n);
+        vaHi = Arrays.copyOf(vaHi, n);
+        vaLo = Arrays.copyOf(vaLo, n);
+        cport = Arrays.copyOf(cport, n);
+        vport = Arrays.copyOf(vport, n);
+        dport = Arrays.copyOf(dport, n);
+        dest = Arrays.copyOf(dest, n);
+        timer = Arrays.copyOf(timer, n);
+        expires = Arrays.copyOf(expires, n);
+        timeout = Arrays.copyOf(timeout, n);
+        control = Arrays.copyOf(control, n);
+        nControl = Arrays.copyOf(nControl, n);
+        fwmark = Arrays.copyOf(fwmark, n);
+        prev = Arrays.copyOf(prev, n);
+        next = Arrays.copyOf(next, n);
+        capacity = n;
+        // rebuild the indexes, oldest first so that newest-first order among equal keys survives
+        inIndex = new int[2 * n];
+        outIndex = new int[2 * n];
+        Arrays.fill(inIndex, NIL);
+        Arrays.fill(outIndex, NIL);
+        indexMask = 2 * n - 1;
+        for (int id = head; id != NIL; id = next[id]) {
+            if ((flags[id] & F_INDEXED) != 0) {
+                insert(inIndex, id, false);
+            }
+            if ((flags[id] & F_INDEXED_OUT) != 0) {
+                insert(outIndex, id, true);
+            }
+        }
+    }
+
+    /** Hashes the entry into the lookup indexes (the kernel's {@code ip_vs_conn_hash}). */
+    void index(int id) {
+        if ((flags[id] & F_INDEXED) == 0) {
+            flags[id] |= F_INDEXED;
+            insert(inIndex, id, false);
+        }
+        boolean nat = (flags[id] & (ConnFlags.TEMPLATE | ConnFlags.FWD_MASK)) == 0 && dest[id] != null;
+        if (nat && (flags[id] & F_INDEXED_OUT) == 0) {
+            flags[id] |= F_INDEXED_OUT;
+            insert(outIndex, id, true);
+        }
+    }
+
+    /** Removes the entry from the indexes ({@code ip_vs_conn_unhash}). */
+    void unindex(int id) {
+        if ((flags[id] & F_INDEXED) != 0) {
+            remove(inIndex, id, false);
+            flags[id] &= ~F_INDEXED;
+        }
+        if ((flags[id] & F_INDEXED_OUT) != 0) {
+            remove(outIndex, id, true);
+            flags[id] &= ~F_INDEXED_OUT;
+        }
+    }
+
+    boolean isIndexed(int id) {
+        return (flags[id] & F_INDEXED) != 0;
+    }
+
+    /** Changes the key ports of an indexed entry (template invalidation). */
+    void rekey(int id, int newCport, int newVport, int newDport) {
+        boolean was = (flags[id] & F_INDEXED) != 0;
+        unindex(id);
+        cport[id] = (char) newCport;
+        vport[id] = (char) newVport;
+        dport[id] = (char) newDport;
+        if (was) {
+            index(id);
+        }
+    }
+
+    /** {@code ip_vs_conn_in_get} / {@code ip_vs_ct_in_get}: newest entry with the key, or -1. */
+    int findIn(boolean template, int protocol, boolean v6, long cHi, long cLo, int cp, long vHi, long vLo, int vp) {
+        int h = hashIn(template, protocol, v6, cHi, cLo, cp, vHi, vLo, vp);
+        int[] idx = inIndex;
+        for (int i = h & indexMask; ; i = (i + 1) & indexMask) {
+            int id = idx[i];
+            if (id == NIL) {
+                return NIL;
+            }
+            if (caLo[id] == cLo && cport[id] == cp && vport[id] == vp && caHi[id] == cHi
+                    && vaLo[id] == vLo && vaHi[id] == vHi && (proto[id] & 0xff) == protocol
+                    && ((flags[id] & F_V6) != 0) == v6
+                    && ((flags[id] & ConnFlags.TEMPLATE) != 0) == template) {
+                return id;
+            }
+        }
+    }
+
+    /** NAT reply lookup on (protocol, client, real server) — the MASQ half of {@code ip_vs_conn_out_get}. */
+    int findOut(int protocol, boolean v6, long cHi, long cLo, int cp, long dHi, long dLo, int dp) {
+        int h = hashOut(protocol, v6, cHi, cLo, cp, dHi, dLo, dp);
+        int[] idx = outIndex;
+        for (int i = h & indexMask; ; i = (i + 1) & indexMask) {
+            int id = idx[i];
+            if (id == NIL) {
+                return NIL;
+            }
+            IpAddress da = dest[id].address;
+            if (caLo[id] == cLo && cport[id] == cp && dport[id] == dp && caHi[id] == cHi
+                    && da.lo() == dLo && da.hi() == dHi && (proto[id] & 0xff) == protocol
+                    && ((flags[id] & F_V6) != 0) == v6) {
+                return id;
+            }
+        }
+    }
+
+    private int hashOf(int id, boolean out) {
+        if (out) {
+            IpAddress da = dest[id].address;
+            return hashOut(proto[id] & 0xff, (flags[id] & F_V6) != 0, caHi[id], caLo[id], cport[id], da.hi(), da.lo(), dport[id]);
+        }
+        return hashIn((flags[id] & ConnFlags.TEMPLATE) != 0, proto[id] & 0xff, (flags[id] & F_V6) != 0,
+                caHi[id], caLo[id], cport[id], vaHi[id], vaLo[id], vport[id]);
+    }
+
+    private boolean sameKey(int a, int b, boolean out) {
+        if (caLo[a] != caLo[b] || caHi[a] != caHi[b] || cport[a] != cport[b] || proto[a] != proto[b]
+                || ((flags[a] ^ flags[b]) & (F_V6 | ConnFlags.TEMPLATE)) != 0) {
+            return false;
+        }
+        if (out) {
+            return dport[a] == dport[b] && dest[a].address.equals(dest[b].address);
+        }
+        return vport[a] == vport[b] && vaLo[a] == vaLo[b] && vaHi[a] == vaHi[b];
+    }
+
+    /**
+     * Inserts so that among entries with the same key the newest comes first in probe order: on
+     * meeting an equal key the new id takes its place and the displaced (older) id moves on.
+     */
+    private void insert(int[] idx, int id, boolean out) {
+        int carry = id;
+        for (int i = hashOf(id, out) & indexMask; ; i = (i + 1) & indexMask) {
+            int e = idx[i];
+            if (e == NIL) {
+                idx[i] = carry;
+                return;
+            }
+            if (sameKey(e, carry, out)) {
+                idx[i] = carry;
+                carry = e;
+            }
+        }
+    }
+
+    /** Backward-shift deletion; keeps the relative order of the remaining entries of a cluster. */
+    private void remove(int[] idx, int id, boolean out) {
+        int i = hashOf(id, out) & indexMask;
+        while (idx[i] != id) {
+            if (idx[i] == NIL) {
+                throw new IllegalStateException("connection " + id + " missing from index");
+            }
+            i = (i + 1) & indexMask;
+        }
+        int hole = i;
+        for (int j = (hole + 1) & indexMask; idx[j] != NIL; j = (j + 1) & indexMask) {
+            int home = hashOf(idx[j], out) & indexMask;
+            // idx[j] may move into the hole unless its home lies cyclically in (hole, j]
+            boolean homeBetween = hole <= j ? (home > hole && home <= j) : (home > hole || home <= j);
+            if (!homeBetween) {
+                idx[hole] = idx[j];
+                hole = j;
+            }
+        }
+        idx[hole] = NIL;
+    }
+
+    private static int hashIn(boolean template, int protocol, boolean v6, long cHi, long cLo, int cp, long vHi, long vLo, int vp) {
+        long h = mix(cLo ^ (cHi * 0x9E3779B97F4A7C15L));
+        h = mix(h ^ vLo ^ (vHi * 0xC2B2AE3D27D4EB4FL));
+        h = mix(h ^ ((long) cp << 16 | vp) ^ ((long) protocol << 40) ^ (template ? 1L << 50 : 0) ^ (v6 ? 1L << 51 : 0));
+        return (int) (h ^ (h >>> 32));
+    }
+
+    private static int hashOut(int protocol, boolean v6, long cHi, long cLo, int cp, long dHi, long dLo, int dp) {
+        return hashIn(false, protocol, v6, cHi, cLo, cp, dHi ^ 0x5555555555555555L, dLo, dp);
+    }
+
+    private static long mix(long z) {
+        z = (z ^ (z >>> 33)) * 0xff51afd7ed558ccdL;
+        z = (z ^ (z >>> 33)) * 0xc4ceb9fe1a85ec53L;
+        return z ^ (z >>> 33);
     }
 }

@@ -10,7 +10,8 @@ package org.lvslab.ipvs;
  * with "ipvs: add totalconns for dest" {@code active*256 + total}).
  */
 public final class RealServer {
-    final VirtualService service;
+    /** The service it belongs to; a dest revived from the trash into a re-created service is re-bound. */
+    VirtualService service;
     final IpAddress address;
     final int port;
     final boolean totalConnsOverhead;
@@ -25,6 +26,10 @@ public final class RealServer {
     int tunnelFlags;
     boolean overloaded;
     boolean available;
+    /** {@code conn_flags}: forwarding method | INACTIVE | NOOUTPUT (not NAT) [| ONE_PACKET via the old sockopt API]. */
+    int connFlags;
+    /** Effective lower threshold ({@code l_threshold_val}, profiles with overload-on-edit). */
+    long lowerThresholdVal;
 
     int activeConns;
     int totalConns;      // non-template connections bound here (active + inactive)
@@ -133,6 +138,11 @@ public final class RealServer {
 
     public Stats stats() {
         return stats;
+    }
+
+    /** The kernel's {@code conn_flags} word copied into each new connection ({@link ConnFlags}). */
+    public int connFlags() {
+        return connFlags;
     }
 
     /** Reference count held by connections, templates and scheduler state (0 = idle). */

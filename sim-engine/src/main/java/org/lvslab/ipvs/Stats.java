@@ -44,6 +44,12 @@ public final class Stats {
         lastOutBytes = outBytes;
     }
 
+    /** True when another estimator period would change nothing: no new counts and all averages zero. */
+    boolean atRest() {
+        return conns == lastConns && inPkts == lastInPkts && outPkts == lastOutPkts && inBytes == lastInBytes
+                && outBytes == lastOutBytes && (avgCps | avgInPps | avgOutPps | avgInBps | avgOutBps) == 0;
+    }
+
     /** {@code ipvsadm -Z}: counters and rates to zero. */
     public void zero() {
         conns = inPkts = outPkts = inBytes = outBytes = 0;

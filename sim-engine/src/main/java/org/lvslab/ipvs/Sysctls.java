@@ -10,6 +10,13 @@ import java.util.Map;
  */
 public final class Sysctls {
     private final Map<String, Long> values = new LinkedHashMap<>();
+    private Listener[] listeners = new Listener[0];
+
+    /** Told about every {@link #set} (after the value changed), e.g. so the table can cache hot values. */
+    @FunctionalInterface
+    public interface Listener {
+        void changed(String name, long value);
+    }
 
     public Sysctls() {
         def("am_droprate", 10);
@@ -65,6 +72,14 @@ public final class Sysctls {
             throw new IllegalArgumentException("unknown IPVS sysctl: " + name);
         }
         values.put(name, value);
+        for (Listener l : listeners) {
+            l.changed(name, value);
+        }
+    }
+
+    public void addListener(Listener l) {
+        listeners = java.util.Arrays.copyOf(listeners, listeners.length + 1);
+        listeners[listeners.length - 1] = l;
     }
 
     public Map<String, Long> all() {
@@ -79,4 +94,7 @@ public final class Sysctls {
     public int secureTcp() { return (int) get("secure_tcp"); }
     public long lblcExpirationSeconds() { return get("lblc_expiration"); }
     public long lblcrExpirationSeconds() { return get("lblcr_expiration"); }
+    public boolean runEstimation() { return get("run_estimation") != 0; }
+    public boolean backupOnly() { return get("backup_only") != 0; }
+    public boolean natIcmpSend() { return get("nat_icmp_send") != 0; }
 }

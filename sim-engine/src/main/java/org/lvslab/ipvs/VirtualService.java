@@ -20,6 +20,9 @@ public final class VirtualService {
     String peName = "";
     final ArrayList<RealServer> dests = new ArrayList<>();
     final Stats stats = new Stats();
+    /** Table-side state: the scheduler's context of the current binding and the service's random stream. */
+    TableSchedulerContext context;
+    org.lvslab.ipvs.sched.RandomSource random;
 
     VirtualService(ServiceKey key) {
         this.key = key;
