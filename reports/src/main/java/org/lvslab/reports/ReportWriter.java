@@ -3,6 +3,7 @@ package org.lvslab.reports;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,10 +60,11 @@ public final class ReportWriter {
             for (RunResult run : report.runs()) {
                 Path d = dir.resolve("data").resolve(slugs.get(run));
                 Files.createDirectories(d);
-                writeText(d.resolve("servers.csv"), serversCsv(run));
-                writeText(d.resolve("load.csv"), loadCsv(run));
-                writeText(d.resolve("fairness.csv"), fairnessCsv(run));
-                writeText(d.resolve("events.csv"), eventsCsv(run));
+                // the per-sample files grow with the run: streamed, never built up in memory
+                stream(d.resolve("servers.csv"), w -> serversCsv(run, w));
+                stream(d.resolve("load.csv"), w -> loadCsv(run, w));
+                stream(d.resolve("fairness.csv"), w -> fairnessCsv(run, w));
+                stream(d.resolve("events.csv"), w -> eventsCsv(run, w));
                 if (run.latency() != null) {
                     writeText(d.resolve("latency.csv"), latencyCsv(run.latency()));
                 }
@@ -236,18 +238,15 @@ public final class ReportWriter {
         return w.toString();
     }
 
-    static String serversCsv(RunResult r) {
-        StringWriter w = new StringWriter();
+    static void serversCsv(RunResult r, Writer w) {
         Csv c = new Csv(w).header("server", "weight_share", "connections", "share", "mean_active", "peak_active");
         for (int s = 0; s < r.servers().size(); s++) {
             c.text(r.servers().get(s)).num(r.weightShare(s)).num(r.connections(s)).num(r.connectionShare(s))
                     .num(r.load().meanActive(s), 3).num(r.load().peakActive(s)).end();
         }
-        return w.toString();
     }
 
-    static String loadCsv(RunResult r) {
-        StringWriter w = new StringWriter();
+    static void loadCsv(RunResult r, Writer w) {
         Csv c = new Csv(w).header("time_s", "server", "active", "inactive", "in_service", "weight");
         LoadSeries l = r.load();
         for (int t = 0; t < l.samples(); t++) {
@@ -256,27 +255,22 @@ public final class ReportWriter {
                         .num(l.busy(t, s)).num(l.weight(t, s)).end();
             }
         }
-        return w.toString();
     }
 
-    static String fairnessCsv(RunResult r) {
-        StringWriter w = new StringWriter();
+    static void fairnessCsv(RunResult r, Writer w) {
         Csv c = new Csv(w).header("time_s", "jain", "balance_max_over_mean");
         LoadSeries l = r.load();
         for (int t = 0; t < l.samples(); t++) {
             c.seconds(l.time(t)).num(l.jain(t)).num(l.balance(t)).end();
         }
-        return w.toString();
     }
 
-    static String eventsCsv(RunResult r) {
-        StringWriter w = new StringWriter();
+    static void eventsCsv(RunResult r, Writer w) {
         Csv c = new Csv(w).header("time_s", "event", "active_clients", "observed", "remapped", "disruption");
         for (AdminMark e : r.events()) {
             c.seconds(e.timeNs()).text(e.label()).num(e.activeClients()).num(e.observed()).num(e.remapped())
                     .num(e.disruption()).end();
         }
-        return w.toString();
     }
 
     static String latencyCsv(LatencyRecorder l) {
@@ -302,6 +296,16 @@ public final class ReportWriter {
             c.end();
         }
         return w.toString();
+    }
+
+    private interface Body {
+        void write(Writer w) throws IOException;
+    }
+
+    private static void stream(Path p, Body body) throws IOException {
+        try (Writer w = Files.newBufferedWriter(p, StandardCharsets.UTF_8)) {
+            body.write(w);
+        }
     }
 
     private static void writeText(Path p, String s) throws IOException {

@@ -95,6 +95,9 @@ public final class Simulation implements EventHandler {
     private ConnectionSource source;
     private boolean sourceDone;
     private long pendingCloses;
+    private long lastAdminTime;
+    /** Whether the timeline has an event whose disruption is measured (all but threshold changes). */
+    private boolean trackDisruption;
 
     // connection slots (structure of arrays, free list)
     private byte[] state = new byte[1024];
@@ -168,7 +171,13 @@ public final class Simulation implements EventHandler {
             sample();
             loop.schedule(samplePeriod, this, K_SAMPLE, 0);
             long hardEnd = spec.durationNs() > 0 ? spec.durationNs() : Long.MAX_VALUE;
-            loop.run(l -> l.nextTime() > hardEnd || finished());
+            // asked before every event: keep it to a few field reads (nextTime() makes the
+            // timer wheel look ahead, so it is only consulted when the run has a hard end)
+            if (hardEnd == Long.MAX_VALUE) {
+                loop.run(l -> finished());
+            } else {
+                loop.run(l -> l.nextTime() > hardEnd || finished());
+            }
             if (hardEnd != Long.MAX_VALUE && loop.now() < hardEnd) {
                 loop.advanceTo(Math.min(hardEnd, loop.nextTime()));
             }
@@ -183,11 +192,11 @@ public final class Simulation implements EventHandler {
     }
 
     private boolean finished() {
-        return sourceDone && pendingCloses == 0 && loop.now() >= lastAdminTime();
+        return sourceDone && pendingCloses == 0 && loop.now() >= lastAdminTime;
     }
 
     /** The run lasts at least until the last admin event (and a failure's health-check removal). */
-    private long lastAdminTime() {
+    private long computeLastAdminTime() {
         long last = 0;
         for (AdminEvent e : spec.timeline()) {
             last = Math.max(last, e.timeNs() + (e instanceof AdminEvent.Fail ? spec.healthCheckNs() : 0));
@@ -239,6 +248,8 @@ public final class Simulation implements EventHandler {
                         spec.servers().capacityOf(servers.name(i)), this::completed);
             }
         }
+        lastAdminTime = computeLastAdminTime();
+        trackDisruption = spec.timeline().stream().anyMatch(e -> !(e instanceof AdminEvent.SetThresholds));
         expectedEnd = spec.durationNs() > 0 ? spec.durationNs() : spec.workload().durationNs();
         if (spec.sampleIntervalNs() > 0) {
             samplePeriod = spec.sampleIntervalNs();
@@ -364,11 +375,15 @@ public final class Simulation implements EventHandler {
         }
         scheduled++;
         connectionsPerServer[srv]++;
-        disruption.opened(key, srv);
+        if (trackDisruption) {
+            disruption.opened(key, srv);
+        }
         if (down[srv]) {
             // SYN to a dead server: no answer; the entry stays in the table until its timeout
             failed++;
-            disruption.closed(key);
+            if (trackDisruption) {
+                disruption.closed(key);
+            }
             return;
         }
         int slot = allocate();
@@ -382,7 +397,8 @@ public final class Simulation implements EventHandler {
         vport[slot] = rec.vport();
         fwmark[slot] = rec.fwmark();
         udp[slot] = isUdp;
-        nat[slot] = ct.forwarding(id) == ForwardingMethod.MASQ;
+        // the entry takes its forwarding method from the real server as it is now
+        nat[slot] = rs.forwarding() == ForwardingMethod.MASQ;
         clientKey[slot] = key;
         raddr[slot] = rs.address();
         rport[slot] = rs.port();
@@ -453,7 +469,9 @@ public final class Simulation implements EventHandler {
 
     private void release(int slot) {
         openPerServer[server[slot]]--;
-        disruption.closed(clientKey[slot]);
+        if (trackDisruption) {
+            disruption.closed(clientKey[slot]);
+        }
         free(slot);
     }
 

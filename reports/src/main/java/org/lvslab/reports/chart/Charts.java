@@ -196,6 +196,9 @@ public final class Charts {
 
     private static void thinLines(XYPlot plot, int series) {
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+        // one path per series instead of one line element per segment: a 100-server, 600-sample
+        // load chart is a few hundred kB of SVG instead of 15 MB, and draws much faster
+        r.setDrawSeriesLineAsPath(true);
         float width = series > LEGEND_LIMIT ? 0.6f : 1.4f;
         for (int i = 0; i < series; i++) {
             r.setSeriesStroke(i, new BasicStroke(width));
