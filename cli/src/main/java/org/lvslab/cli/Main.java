@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         subcommands = {CommandLine.HelpCommand.class, TraceCommand.class, ScenarioCommand.class, KernelCommand.class, ConformanceCommand.class, ShellCommand.class,
                 SimulateCommand.class,
                 CompareCommand.class,
-                SweepCommand.class})
+                SweepCommand.class,
+                PushCommand.class, PullCommand.class, DiffCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
