@@ -67,6 +67,7 @@ final class ErrnoText {
             case ENOPROTOOPT -> "Protocol not available";
             case Errno.EOPNOTSUPP -> "Operation not supported";
             case Errno.EAFNOSUPPORT -> "Address family not supported by protocol";
+            case Errno.ENETUNREACH -> "Network is unreachable";
             default -> "Unknown error " + errno;
         };
     }

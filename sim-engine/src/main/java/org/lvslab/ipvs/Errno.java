@@ -14,6 +14,7 @@ public final class Errno {
     public static final int ERANGE = 34;
     public static final int EOPNOTSUPP = 95;
     public static final int EAFNOSUPPORT = 97;
+    public static final int ENETUNREACH = 101;
 
     private Errno() {
     }
