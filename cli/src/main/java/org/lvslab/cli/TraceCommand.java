@@ -49,14 +49,16 @@ public final class TraceCommand implements Runnable {
         @Option(names = "--format", paramLabel = "F", description = "csv, nginx, apache, conntrack, pcap, ipvsadm-lcn, wc98 (default: detected from content)")
         String format;
 
-        @Option(names = "--log-format", paramLabel = "STR", description = "nginx log_format or Apache LogFormat string (access logs)")
+        @Option(names = "--log-format", paramLabel = "STR", description = "access logs: the nginx log_format or Apache LogFormat string, "
+                + "or a predefined name (combined, main, common, combinedio, vhost_combined); default: recognised from the lines")
         String logFormat;
 
         @Option(names = "--on-error", paramLabel = "stop|skip", defaultValue = "stop",
                 description = "stop at the first bad record (default), or skip bad records and count them")
         String onError;
 
-        @Option(names = "--reorder-window", paramLabel = "DUR", description = "access logs: how far out of start order requests may be logged (default 60s)")
+        @Option(names = "--reorder-window", paramLabel = "DUR", description = "access logs: how far out of start order requests may be logged; "
+                + "pcap: how far packet times may go backwards (several interfaces) (default 60s)")
         String reorderWindow;
 
         @Option(names = "--keepalive-idle", paramLabel = "DUR", description = "access logs: a connection with no request for this long has ended (default 75s)")
@@ -67,6 +69,10 @@ public final class TraceCommand implements Runnable {
 
         @Option(names = "--tcp-idle", paramLabel = "DUR", description = "pcap: a TCP connection silent this long without FIN/RST has ended (default 900s)")
         String tcpIdle;
+
+        @Option(names = "--max-pending", paramLabel = "N", description = "at most N connections are held back behind one still open "
+                + "(to hand them out in start order); past that the open one is handed out early with an unknown duration (default 1000000)")
+        Integer maxPending;
 
         @Option(names = "--service", paramLabel = "ADDR:PORT", description = "virtual service for formats that do not record it (wc98, access logs without $server_addr; default 10.0.0.1:80)")
         String service;
@@ -87,6 +93,9 @@ public final class TraceCommand implements Runnable {
             }
             if (service != null) {
                 o = o.withDefaultService(Endpoint.parse(service));
+            }
+            if (maxPending != null) {
+                o = o.withMaxPending(maxPending);
             }
             return o;
         }

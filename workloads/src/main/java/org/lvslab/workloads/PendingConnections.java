@@ -9,6 +9,10 @@ import java.util.Arrays;
  * ends, captures close flows out of start order) open an entry when a connection starts, fill
  * it, mark it closed, and take entries out in start order once no earlier connection can still
  * appear. Entries are pooled, so steady-state streaming allocates none.
+ *
+ * <p>Memory bound: one long-lived connection would hold back every later one. A reader calls
+ * {@link #overLimit} and, while it is true, {@link #releaseOldestOpen} hands the oldest open
+ * entry out early (the reader forgets its key first, and reports its duration as unknown).
  */
 public final class PendingConnections {
     /** One pending connection: the record being built plus reader bookkeeping. */
@@ -22,6 +26,10 @@ public final class PendingConnections {
         /** Free for the reader (a line number, flags, FIN bits...). */
         public long aux;
         public long aux2;
+        /** The reader's lookup key for this entry, so it can forget it on early release. */
+        public Object key;
+        /** Handed out before it ended, because too many connections were waiting behind it. */
+        public boolean releasedEarly;
         long seq;
         int heapIndex = -1;
     }
@@ -44,6 +52,8 @@ public final class PendingConnections {
         e.closed = false;
         e.aux = 0;
         e.aux2 = 0;
+        e.key = null;
+        e.releasedEarly = false;
         e.seq = seq++;
         if (size == heap.length) {
             heap = Arrays.copyOf(heap, size * 2);
@@ -94,7 +104,24 @@ public final class PendingConnections {
         return top;
     }
 
+    /** Whether more than {@code limit} entries wait and the oldest is still open. */
+    public boolean overLimit(int limit) {
+        return size > limit && !heap[0].closed;
+    }
+
+    /**
+     * Marks the oldest entry (which is open) as closed and released early and returns it, so
+     * the reader can drop it from its own lookup (by {@link Entry#key}).
+     */
+    public Entry releaseOldestOpen() {
+        Entry top = heap[0];
+        top.closed = true;
+        top.releasedEarly = true;
+        return top;
+    }
+
     public void recycle(Entry e) {
+        e.key = null;
         if (free.size() < 4096) {
             free.push(e);
         }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.lvslab.workloads.csv.CsvTrace;
+import org.lvslab.workloads.accesslog.AccessLogFormats;
 import org.lvslab.workloads.csv.CsvTraceReader;
 
 /** The trace formats lvslab reads, their detection from content, and opening a reader. */
@@ -40,12 +41,31 @@ public enum TraceFormat {
         throw new IllegalArgumentException("unknown format \"" + s + "\" (csv, nginx, apache, conntrack, pcap, ipvsadm-lcn, wc98)");
     }
 
-    /** Opens a file (decompressing gzip/xz/zstd) detecting the format from its content. */
+    /**
+     * Opens a file (decompressing gzip/xz/zstd) detecting the format from its content. An access
+     * log in a predefined format (nginx/Apache {@code combined}, Apache {@code common} and
+     * {@code vhost_combined}) is recognised as such; with {@code opt.logFormat()} set, content that
+     * is no other format is an access log in that format (nginx for {@code $variables}, Apache for
+     * {@code %directives}).
+     */
     public static ConnectionSource openAuto(Path file, TraceOptions opt) throws IOException {
         BufferedInputStream in = TraceInput.open(file);
         try {
-            TraceFormat f = detect(TraceInput.peek(in), file.toString());
-            return f.openStream(in, file.toString(), opt);
+            byte[] head = TraceInput.peek(in);
+            String name = file.toString();
+            TraceFormat f = unambiguous(head);
+            if (f == null && opt.logFormat() != null && !opt.logFormat().isBlank()) {
+                String dialect = AccessLogFormats.dialectOf(opt.logFormat());
+                if (dialect == null) {
+                    throw new IllegalArgumentException("cannot tell whether --log-format is an nginx log_format ($variables) "
+                            + "or an Apache LogFormat (%directives): pass --format nginx or --format apache");
+                }
+                f = dialect.equals("nginx") ? NGINX : APACHE;
+            }
+            if (f == null) {
+                f = detect(head, name);
+            }
+            return f.openStream(in, name, opt);
         } catch (IOException | RuntimeException e) {
             in.close();
             throw e;
@@ -63,24 +83,32 @@ public enum TraceFormat {
         }
     }
 
-    /** Opens already-decompressed input in this format. */
+    /**
+     * Opens already-decompressed input in this format. An access log without
+     * {@code opt.logFormat()} is read in the predefined format its first lines match (when the
+     * stream supports mark/reset), else in {@code combined}.
+     */
     public ConnectionSource openStream(InputStream in, String name, TraceOptions opt) throws IOException {
+        if ((this == NGINX || this == APACHE) && (opt.logFormat() == null || opt.logFormat().isBlank())
+                && in instanceof BufferedInputStream b) {
+            AccessLogFormats.Guess g = AccessLogFormats.guess(TraceInput.peek(b), this == NGINX ? "nginx" : "apache");
+            if (g != null) {
+                opt = opt.withLogFormat(g.name());
+            }
+        }
         return switch (this) {
             case CSV -> new CsvTraceReader(in, name, opt.onError());
             case NGINX -> org.lvslab.workloads.accesslog.AccessLogReader.nginx(in, name, opt);
             case APACHE -> org.lvslab.workloads.accesslog.AccessLogReader.apache(in, name, opt);
-            case CONNTRACK -> new org.lvslab.workloads.conntrack.ConntrackReader(in, name, opt.onError());
+            case CONNTRACK -> new org.lvslab.workloads.conntrack.ConntrackReader(in, name, opt.onError(), opt.maxPending());
             case PCAP -> new org.lvslab.workloads.pcap.PcapReader(in, name, opt);
             case IPVSADM_LCN -> new org.lvslab.workloads.ipvsadm.IpvsConnSnapshotReader(in, name, opt.onError());
             case WC98 -> new org.lvslab.workloads.wc98.Wc98Reader(in, name, opt);
         };
     }
 
-    /**
-     * The format of decompressed content from its first bytes. Access logs cannot be told apart
-     * (nginx or Apache, which log_format?), so they need {@code --format} and {@code --log-format}.
-     */
-    public static TraceFormat detect(byte[] head, String name) throws TraceFormatException {
+    /** Formats told by magic or a fixed first line (no access logs, no WC98), or null. */
+    private static TraceFormat unambiguous(byte[] head) {
         int n = head.length;
         if (n >= 4) {
             int be = ((head[0] & 0xff) << 24) | ((head[1] & 0xff) << 16) | ((head[2] & 0xff) << 8) | (head[3] & 0xff);
@@ -88,24 +116,47 @@ public enum TraceFormat {
                 return PCAP;
             }
         }
-        String text = new String(head, StandardCharsets.ISO_8859_1);
+        String text = new String(head, 0, Math.min(n, 512), StandardCharsets.ISO_8859_1);
         if (text.startsWith(CsvTrace.MAGIC)) {
             return CSV;
         }
-        if (text.startsWith("IPVS connection entries") || text.startsWith("pro expire state")
-                || text.startsWith("Pro FromIP")) {
+        String t = text.stripLeading();
+        if (t.startsWith("IPVS connection entries") || t.startsWith("pro expire state") || t.startsWith("Pro FromIP")) {
             return IPVSADM_LCN;
         }
-        String t = text.stripLeading();
-        if (t.matches("(?s)^\\[\\d+\\.\\d+\\]\\s*\\[(NEW|UPDATE|DESTROY)\\].*") || t.matches("(?s)^\\s*\\[(NEW|UPDATE|DESTROY)\\].*")) {
+        if (t.matches("(?s)^\\[\\d+\\.\\d+\\]\\s*\\[(NEW|UPDATE|DESTROY)\\].*") || t.matches("(?s)^\\[(NEW|UPDATE|DESTROY)\\].*")) {
             return CONNTRACK;
         }
-        if (t.matches("(?s)^[0-9a-fA-F:.]+ .*\\[\\d{2}/\\w{3}/\\d{4}:.*") || t.matches("(?s)^[0-9a-fA-F:.]+ - .*")) {
-            throw TraceFormatException.whole(name, "looks like an HTTP access log: pass --format nginx or --format apache "
-                    + "and --log-format with the server's log format string");
+        return null;
+    }
+
+    /**
+     * The format of decompressed content from its first bytes (up to {@link TraceInput#PEEK}).
+     * Access logs are recognised only in a predefined format (nginx/Apache {@code combined} →
+     * {@link #NGINX}, whose reading is identical; Apache {@code common} or {@code vhost_combined} →
+     * {@link #APACHE}); a custom format needs {@code --log-format}.
+     */
+    public static TraceFormat detect(byte[] head, String name) throws TraceFormatException {
+        if (head.length == 0) {
+            throw TraceFormatException.whole(name, "empty file: cannot tell the trace format; pass --format "
+                    + "(csv, nginx, apache, conntrack, pcap, ipvsadm-lcn, wc98)");
         }
-        if (n >= 20 && looksLikeWc98(head)) {
+        TraceFormat f = unambiguous(head);
+        if (f != null) {
+            return f;
+        }
+        AccessLogFormats.Guess g = AccessLogFormats.guess(head);
+        if (g != null) {
+            return g.dialect().equals("nginx") ? NGINX : APACHE;
+        }
+        if (head.length >= 20 && looksLikeWc98(head)) {
             return WC98;
+        }
+        String t = new String(head, 0, Math.min(head.length, 512), StandardCharsets.ISO_8859_1).stripLeading();
+        if (t.matches("(?s)^\\S+ .*\\[\\d{2}/\\w{3}/\\d{4}:.*") || t.matches("(?s)^[0-9a-fA-F:.]+ - .*")
+                || t.matches("(?s)^\\d{9,10}\\.\\d{3} .*") || t.matches("(?s)^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}.*")) {
+            throw TraceFormatException.whole(name, "looks like an HTTP access log in a custom format: pass --log-format with "
+                    + "the server's log_format (nginx) or LogFormat (Apache) string, and --format nginx or --format apache");
         }
         throw TraceFormatException.whole(name, "cannot tell the trace format from its content; pass --format "
                 + "(csv, nginx, apache, conntrack, pcap, ipvsadm-lcn, wc98)");

@@ -18,8 +18,8 @@ public final class TraceInput {
     private TraceInput() {
     }
 
-    /** How many leading bytes {@link #peek} can return. */
-    public static final int PEEK = 64;
+    /** How many leading bytes {@link #peek} can return (enough for a few access-log lines). */
+    public static final int PEEK = 8192;
 
     public enum Compression { NONE, GZIP, XZ, ZSTD }
 

@@ -55,11 +55,41 @@ class ReaderFuzzProperties {
             new Object[] {TraceFormat.IPVSADM_LCN, sample("ipvsadm-lcn.txt")},
             new Object[] {TraceFormat.WC98, sample("wc98.bin")},
             new Object[] {TraceFormat.PCAP, pcapSample(PcapWriter.Container.PCAP_US)},
-            new Object[] {TraceFormat.PCAP, pcapSample(PcapWriter.Container.PCAPNG)});
+            new Object[] {TraceFormat.PCAP, pcapSample(PcapWriter.Container.PCAPNG)},
+            // traces written by the real tools (src/test/resources/real)
+            new Object[] {TraceFormat.PCAP, real("pcap/lo+any.pcapng", 1 << 16), null},
+            new Object[] {TraceFormat.PCAP, real("pcap/vlan-qinq.pcap", 1 << 16), null},
+            new Object[] {TraceFormat.PCAP, real("pcap/lo-snap64.pcap", 1 << 16), null},
+            new Object[] {TraceFormat.CONNTRACK, real("conntrack/ct-timestamp-extended.txt", 8192), null},
+            new Object[] {TraceFormat.NGINX, real("nginx/full.log.1", 8192), RealTraceSamplesTest.NGINX_FULL},
+            new Object[] {TraceFormat.NGINX, real("nginx/combined.log", 8192), "combined"},
+            new Object[] {TraceFormat.APACHE, real("apache/timing.log", 8192), RealTraceSamplesTest.APACHE_TIMING},
+            new Object[] {TraceFormat.IPVSADM_LCN, real("ipvsadm/ip_vs_conn-6.12.txt", 8192), null});
+
+    /** The first {@code max} bytes of a real sample. */
+    static byte[] real(String name, int max) {
+        try {
+            byte[] b = Files.readAllBytes(RealTraceSamplesTest.real(name));
+            return Arrays.copyOf(b, Math.min(max, b.length));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String logFormat(int which) {
+        Object[] f = FORMATS.get(which);
+        if (f.length > 2) {
+            return (String) f[2];
+        }
+        return f[0] == TraceFormat.NGINX ? NGINX : f[0] == TraceFormat.APACHE ? APACHE : null;
+    }
 
     static void readExpectingOnlyTraceErrors(TraceFormat f, byte[] data, OnError e) {
-        TraceOptions o = TraceOptions.defaults().withOnError(e)
-                .withLogFormat(f == TraceFormat.NGINX ? NGINX : f == TraceFormat.APACHE ? APACHE : null);
+        readExpectingOnlyTraceErrors(f, data, e, f == TraceFormat.NGINX ? NGINX : f == TraceFormat.APACHE ? APACHE : null);
+    }
+
+    static void readExpectingOnlyTraceErrors(TraceFormat f, byte[] data, OnError e, String logFormat) {
+        TraceOptions o = TraceOptions.defaults().withOnError(e).withLogFormat(logFormat);
         try (ConnectionSource s = f.openStream(new ByteArrayInputStream(data), "fuzz", o)) {
             ConnectionRecord r = new ConnectionRecord();
             long last = Long.MIN_VALUE;
@@ -101,12 +131,12 @@ class ReaderFuzzProperties {
                 }
             }
         }
-        readExpectingOnlyTraceErrors(f, data, skip ? OnError.SKIP : OnError.STOP);
+        readExpectingOnlyTraceErrors(f, data, skip ? OnError.SKIP : OnError.STOP, logFormat(which));
     }
 
     @Property(tries = 200)
     void randomBytesGiveOnlyTraceFormatErrors(@ForAll("formatIndex") int which, @ForAll byte[] data, @ForAll boolean skip) {
-        readExpectingOnlyTraceErrors((TraceFormat) FORMATS.get(which)[0], data, skip ? OnError.SKIP : OnError.STOP);
+        readExpectingOnlyTraceErrors((TraceFormat) FORMATS.get(which)[0], data, skip ? OnError.SKIP : OnError.STOP, logFormat(which));
     }
 
     @Property(tries = 200)

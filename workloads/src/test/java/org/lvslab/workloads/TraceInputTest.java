@@ -65,8 +65,8 @@ class TraceInputTest {
         assertThatThrownBy(() -> TraceFormat.openAuto(f, TraceOptions.defaults()))
                 .hasMessageContaining("cannot tell the trace format from its content");
         Path log = dir.resolve("access.log");
-        Files.writeString(log, "1.2.3.4 - - [14/Nov/2023:22:13:20 +0000] \"GET / HTTP/1.1\" 200 5\n");
+        Files.writeString(log, "1700000000.123 0.004 1.2.3.4 40000 7 1\n");
         assertThatThrownBy(() -> TraceFormat.openAuto(log, TraceOptions.defaults()))
-                .hasMessageContaining("looks like an HTTP access log");
+                .hasMessageContaining("looks like an HTTP access log in a custom format: pass --log-format");
     }
 }

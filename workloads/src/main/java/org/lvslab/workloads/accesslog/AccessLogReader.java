@@ -58,23 +58,42 @@ public final class AccessLogReader implements ConnectionSource {
     private boolean eof;
     private String problem;
 
+    /**
+     * An nginx log in {@code opt.logFormat()} (a {@code log_format} string or the name
+     * {@code combined}/{@code main}); without one, nginx's default {@code combined}.
+     */
     public static AccessLogReader nginx(InputStream in, String name, TraceOptions opt) {
-        return new AccessLogReader(in, name, opt, LogPattern.nginx(requireFormat(opt, "nginx")));
+        String f = format(opt, "nginx", "combined");
+        return new AccessLogReader(in, name, opt, LogPattern.nginx(AccessLogFormats.resolve("nginx", f)), label(opt, f));
     }
 
+    /**
+     * An Apache log in {@code opt.logFormat()} (a {@code LogFormat} string or one of the names
+     * {@code common}, {@code combined}, {@code combinedio}, {@code vhost_combined}); without one,
+     * {@code combined}.
+     */
     public static AccessLogReader apache(InputStream in, String name, TraceOptions opt) {
-        return new AccessLogReader(in, name, opt, LogPattern.apache(requireFormat(opt, "apache")));
+        String f = format(opt, "apache", "combined");
+        return new AccessLogReader(in, name, opt, LogPattern.apache(AccessLogFormats.resolve("apache", f)), label(opt, f));
     }
 
-    private static String requireFormat(TraceOptions opt, String what) {
-        if (opt.logFormat() == null || opt.logFormat().isBlank()) {
-            throw new IllegalArgumentException(what + " logs need --log-format with the server's "
-                    + (what.equals("nginx") ? "log_format" : "LogFormat") + " string");
-        }
-        return opt.logFormat();
+    private static String format(TraceOptions opt, String dialect, String dflt) {
+        return opt.logFormat() == null || opt.logFormat().isBlank() ? dflt : opt.logFormat();
     }
 
-    private AccessLogReader(InputStream in, String name, TraceOptions opt, LogPattern pattern) {
+    /** How mismatch messages name the format: a predefined name, or "--log-format". */
+    private static String label(TraceOptions opt, String f) {
+        String r = f.trim();
+        return r.matches("[a-z_]+") ? "the " + r + " log format" + (opt.logFormat() == null ? " (pass --log-format if the server uses another)" : "")
+                : "the --log-format string";
+    }
+
+    private final String formatLabel;
+    static final String EARLY = "connections handed out while still open, because more than --max-pending "
+            + "connections waited behind them (duration unknown; later requests start a new connection)";
+
+    private AccessLogReader(InputStream in, String name, TraceOptions opt, LogPattern pattern, String formatLabel) {
+        this.formatLabel = formatLabel;
         this.in = in;
         this.lines = new AsciiLines(in, name);
         this.pattern = pattern;
@@ -106,6 +125,11 @@ public final class AccessLogReader implements ConnectionSource {
             if (eof) {
                 return false;
             }
+            while (pending.overLimit(opt.maxPending())) {
+                PendingConnections.Entry held = pending.releaseOldestOpen();
+                open.remove(held.key);
+                report.note(EARLY);
+            }
             if (!lines.next()) {
                 eof = true;
                 for (PendingConnections.Entry o : open.values()) {
@@ -134,7 +158,7 @@ public final class AccessLogReader implements ConnectionSource {
         }
         into.copyFrom(e.record);
         into.timeNs(e.startNs - origin);
-        into.durationNs(e.lastNs - e.startNs);
+        into.durationNs(e.releasedEarly ? ConnectionRecord.UNKNOWN : e.lastNs - e.startNs);
         pending.recycle(e);
     }
 
@@ -147,11 +171,12 @@ public final class AccessLogReader implements ConnectionSource {
         problem = null;
         String m = pattern.match(line, starts, ends);
         if (m != null) {
-            return fail(m);
+            return fail(m.replace("the log format", formatLabel));
         }
         long start = Long.MIN_VALUE;
         long end = Long.MIN_VALUE;
         long dur = -1;
+        int durRank = -1; // several duration fields: the finest wins (%D over %{ms}T over %T)
         IpAddress client = null;
         int cport = 0;
         Object connId = null;
@@ -179,10 +204,34 @@ public final class AccessLogReader implements ConnectionSource {
                 case START_EPOCH_S -> start = time(TimeText.scaledDecimal(line, a, b, 1_000_000_000L), name, line, a, b);
                 case START_EPOCH_MS -> start = time(TimeText.scaledDecimal(line, a, b, 1_000_000L), name, line, a, b);
                 case START_EPOCH_US -> start = time(TimeText.scaledDecimal(line, a, b, 1_000L), name, line, a, b);
-                case DURATION_S -> dur = number(TimeText.secondsToNs(line, a, b), name, line, a, b);
-                case DURATION_US -> dur = number(TimeText.scaledDecimal(line, a, b, 1_000L), name, line, a, b);
-                case DURATION_MS -> dur = number(TimeText.scaledDecimal(line, a, b, 1_000_000L), name, line, a, b);
-                case DURATION_WHOLE_S -> dur = number(TimeText.scaledDecimal(line, a, b, 1_000_000_000L), name, line, a, b);
+                case DURATION_S -> {
+                    long v = number(TimeText.secondsToNs(line, a, b), name, line, a, b);
+                    if (v >= 0 && 2 > durRank) {
+                        dur = v;
+                        durRank = 2;
+                    }
+                }
+                case DURATION_US -> {
+                    long v = number(TimeText.scaledDecimal(line, a, b, 1_000L), name, line, a, b);
+                    if (v >= 0 && 3 > durRank) {
+                        dur = v;
+                        durRank = 3;
+                    }
+                }
+                case DURATION_MS -> {
+                    long v = number(TimeText.scaledDecimal(line, a, b, 1_000_000L), name, line, a, b);
+                    if (v >= 0 && 1 > durRank) {
+                        dur = v;
+                        durRank = 1;
+                    }
+                }
+                case DURATION_WHOLE_S -> {
+                    long v = number(TimeText.scaledDecimal(line, a, b, 1_000_000_000L), name, line, a, b);
+                    if (v >= 0 && 0 > durRank) {
+                        dur = v;
+                        durRank = 0;
+                    }
+                }
                 case CLIENT -> {
                     client = addr(line.substring(a, b));
                     if (client == null) {
@@ -190,6 +239,9 @@ public final class AccessLogReader implements ConnectionSource {
                     }
                 }
                 case CLIENT_PORT -> {
+                    if (b == a || (b - a == 1 && line.charAt(a) == '-')) {
+                        continue; // not logged (unix socket, or the server had none)
+                    }
                     cport = Endpoint.parsePort(line.substring(a, b));
                     if (cport < 0) {
                         return fail(name + " \"" + line.substring(a, b) + "\" is not a port");
@@ -197,17 +249,9 @@ public final class AccessLogReader implements ConnectionSource {
                 }
                 case CONNECTION_ID -> {
                     long id = number(TimeText.scaledDecimal(line, a, b, 1), name, line, a, b);
-                    connId = id < 0 ? null : Long.valueOf(id);
-                    if (id < 0) {
-                        return false;
-                    }
+                    connId = id < 0 ? null : Long.valueOf(id); // "-": not known, fall back to the client port
                 }
-                case CONNECTION_REQUESTS -> {
-                    connReq = number(TimeText.scaledDecimal(line, a, b, 1), name, line, a, b);
-                    if (connReq < 0) {
-                        return false;
-                    }
-                }
+                case CONNECTION_REQUESTS -> connReq = number(TimeText.scaledDecimal(line, a, b, 1), name, line, a, b);
                 case SERVER_ADDR -> {
                     server = addr(line.substring(a, b));
                     if (server == null) {
@@ -215,6 +259,9 @@ public final class AccessLogReader implements ConnectionSource {
                     }
                 }
                 case SERVER_PORT -> {
+                    if (b - a == 1 && line.charAt(a) == '-') {
+                        continue;
+                    }
                     sport = Endpoint.parsePort(line.substring(a, b));
                     if (sport < 0) {
                         return fail(name + " \"" + line.substring(a, b) + "\" is not a port");
@@ -272,6 +319,7 @@ public final class AccessLogReader implements ConnectionSource {
             }
             e.lastNs = end;
             if (key != null) {
+                e.key = key;
                 open.put(key, e);
             } else {
                 e.closed = true;

@@ -58,11 +58,126 @@ final class LogPattern {
         }
     }
 
+    /** Upper bound on backtracking steps per line (ambiguous formats on garbage lines stay cheap). */
+    private static final int MAX_STEPS = 10_000;
+
     /**
      * Splits a line into field values ({@code starts/ends} indexed by segment). Returns null on
      * success, else the problem.
+     *
+     * <p>A field normally ends at the first occurrence of the literal after it. When that split
+     * leaves a field with an impossible value (an address with blanks, a port or count that is
+     * not a number) or makes the rest of the line fail, the next occurrence is tried, and so on:
+     * {@code $remote_addr:$remote_port} needs this for IPv6 clients ({@code ::1:40000}), and a
+     * user agent containing the literal after it ({@code "a" "b"}) too.
      */
     String match(String line, int[] starts, int[] ends) {
+        int[] budget = {MAX_STEPS};
+        if (matchFrom(line, 0, 0, starts, ends, budget)) {
+            return null;
+        }
+        return greedy(line, starts, ends);
+    }
+
+    /** Whether some split of the line gives every field a plausible value (no error fallback). */
+    boolean fits(String line, int[] starts, int[] ends) {
+        return matchFrom(line, 0, 0, starts, ends, new int[] {MAX_STEPS});
+    }
+
+    private boolean matchFrom(String line, int seg, int pos, int[] starts, int[] ends, int[] budget) {
+        if (--budget[0] < 0) {
+            return false;
+        }
+        int n = segments.size();
+        if (seg == n) {
+            return pos == line.length();
+        }
+        Segment s = segments.get(seg);
+        if (!s.isField()) {
+            return line.startsWith(s.literal(), pos) && matchFrom(line, seg + 1, pos + s.literal().length(), starts, ends, budget);
+        }
+        starts[seg] = pos;
+        if (seg + 1 == n) {
+            ends[seg] = line.length();
+            return plausible(s.field(), line, pos, line.length());
+        }
+        String lit = segments.get(seg + 1).literal();
+        for (int at = find(line, lit, pos); at >= 0; at = find(line, lit, at + 1)) {
+            if (plausible(s.field(), line, pos, at)) {
+                ends[seg] = at;
+                if (matchFrom(line, seg + 1, at, starts, ends, budget)) {
+                    return true;
+                }
+            }
+            if (budget[0] < 0) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether text could be a value of a field: the check that lets {@link #match} choose between
+     * several splits. Deliberately loose (the reader reports the exact problem of a bad value).
+     */
+    static boolean plausible(LogField f, String s, int a, int b) {
+        switch (f) {
+            case CLIENT, SERVER_ADDR -> {
+                if (a == b) {
+                    return false;
+                }
+                for (int i = a; i < b; i++) {
+                    char c = s.charAt(i);
+                    if (c == ' ' || c == '"' || c == '[' || c == ']' || c == '\t') {
+                        return false;
+                    }
+                }
+                return true;
+            }
+            case CLIENT_PORT, SERVER_PORT, CONNECTION_ID, CONNECTION_REQUESTS, BYTES_IN, BYTES_OUT, BODY_BYTES_OUT -> {
+                if (b - a == 1 && s.charAt(a) == '-') {
+                    return true;
+                }
+                for (int i = a; i < b; i++) {
+                    char c = s.charAt(i);
+                    if (c < '0' || c > '9') {
+                        return false;
+                    }
+                }
+                return f == LogField.CLIENT_PORT || b > a;
+            }
+            case END_EPOCH, START_EPOCH_S, START_EPOCH_MS, START_EPOCH_US, DURATION_S, DURATION_US, DURATION_MS, DURATION_WHOLE_S -> {
+                if (b - a == 1 && s.charAt(a) == '-') {
+                    return true;
+                }
+                for (int i = a; i < b; i++) {
+                    char c = s.charAt(i);
+                    if ((c < '0' || c > '9') && c != '.') {
+                        return false;
+                    }
+                }
+                return b > a;
+            }
+            case END_CLF -> {
+                return b - a == 26;
+            }
+            case START_CLF_BRACKETED -> {
+                return b - a == 28;
+            }
+            case END_ISO -> {
+                return b - a == 20 || b - a == 25;
+            }
+            default -> {
+                return true;
+            }
+        }
+    }
+
+    /**
+     * The first-occurrence split, used when no split gives plausible values: returns the
+     * structural problem, or null with that split in {@code starts/ends} when only a value is bad.
+     */
+    private String greedy(String line, int[] starts, int[] ends) {
         int pos = 0;
         int n = segments.size();
         for (int i = 0; i < n; i++) {
@@ -91,7 +206,7 @@ final class LogPattern {
         if (pos != line.length()) {
             return "unexpected text at column " + (pos + 1) + " after the end of the log format";
         }
-        return null;
+        return null; // the split fits but a value is bad: the reader names the field and the value
     }
 
     private static int find(String line, String lit, int from) {

@@ -22,16 +22,21 @@ import org.lvslab.workloads.TimeText;
  *
  * A NEW opens a connection keyed by its original tuple; the DESTROY with the same tuple ends it.
  * The original direction's {@code bytes=} (present with {@code nf_conntrack_acct=1}) is bytes in,
- * the reply's bytes out; when the reply comes from another address than the original destination
- * (IPVS or DNAT rewrote it), that address and port are the real server. UPDATE events are not
- * needed. A DESTROY without its NEW (the flow predates the capture) and protocols other than
- * TCP/UDP/SCTP are counted as notes; connections still open at the end have an unknown duration.
- * Times must not go backwards. Time 0 is the first NEW.
+ * the reply's bytes out; when the reply comes from another address or port than the original
+ * destination (IPVS or DNAT rewrote it), that address and port are the real server. UPDATE events
+ * are not needed. {@code -o extended} (a layer-3 name and number before the protocol), {@code -o id},
+ * {@code -o ktimestamp} and other {@code key=value} or {@code [FLAG]} additions are accepted.
+ * A DESTROY without its NEW (the flow predates the capture) and protocols other than TCP/UDP/SCTP
+ * (ICMP...) are counted as notes; a NEW for a tuple still open means its DESTROY was lost (the
+ * kernel drops events when the listener's buffer overflows): the earlier connection ends with an
+ * unknown duration, noted. Connections still open at the end have an unknown duration. Times
+ * must not go backwards. Time 0 is the first NEW.
  */
 public final class ConntrackReader implements ConnectionSource {
     private final InputStream in;
     private final AsciiLines lines;
     private final ReadReport report;
+    private final int maxPending;
     private final PendingConnections pending = new PendingConnections();
     private final HashMap<String, PendingConnections.Entry> open = new HashMap<>();
     private long origin = NO_ORIGIN;
@@ -40,6 +45,11 @@ public final class ConntrackReader implements ConnectionSource {
     private String problem;
 
     public ConntrackReader(InputStream in, String name, org.lvslab.workloads.OnError onError) {
+        this(in, name, onError, org.lvslab.workloads.TraceOptions.DEFAULT_MAX_PENDING);
+    }
+
+    public ConntrackReader(InputStream in, String name, org.lvslab.workloads.OnError onError, int maxPending) {
+        this.maxPending = maxPending;
         this.in = in;
         this.lines = new AsciiLines(in, name);
         this.report = new ReadReport(name, onError);
@@ -62,7 +72,7 @@ public final class ConntrackReader implements ConnectionSource {
             if (e != null) {
                 into.copyFrom(e.record);
                 into.timeNs(e.startNs - origin);
-                into.durationNs(e.aux == 1 ? e.lastNs - e.startNs : ConnectionRecord.UNKNOWN);
+                into.durationNs(e.aux == 1 && !e.releasedEarly ? e.lastNs - e.startNs : ConnectionRecord.UNKNOWN);
                 pending.recycle(e);
                 return true;
             }
@@ -79,6 +89,17 @@ public final class ConntrackReader implements ConnectionSource {
                 continue;
             }
             if (lines.isBlank()) {
+                continue;
+            }
+            while (pending.overLimit(maxPending)) {
+                PendingConnections.Entry held = pending.releaseOldestOpen();
+                open.remove((String) held.key);
+                report.note("connections handed out while still open, because more than --max-pending connections "
+                        + "waited behind them (duration unknown; their DESTROY is then counted as without NEW)");
+            }
+            if (lines.line().startsWith("conntrack v")) {
+                // the summary conntrack prints on exit ("... flow events have been shown."), when stderr was kept
+                report.note("conntrack summary lines (ignored)");
                 continue;
             }
             problem = null;
@@ -116,14 +137,21 @@ public final class ConntrackReader implements ConnectionSource {
         if (!kind.equals("[NEW]") && !kind.equals("[DESTROY]") && !kind.equals("[UPDATE]")) {
             return fail("unknown event type \"" + kind + "\" (NEW, UPDATE, DESTROY)");
         }
+        int l4 = 2;
+        if (t[2].equals("ipv4") || t[2].equals("ipv6") || t[2].equals("unknown")) {
+            l4 = 4; // -o extended: layer 3 name and number first
+            if (t.length < 6) {
+                return fail("too few fields for a conntrack event");
+            }
+        }
         Protocol proto;
-        switch (t[2]) {
+        switch (t[l4]) {
             case "tcp" -> proto = Protocol.TCP;
             case "udp" -> proto = Protocol.UDP;
             case "sctp" -> proto = Protocol.SCTP;
             default -> {
-                if (!t[3].chars().allMatch(Character::isDigit)) {
-                    return fail("expected a protocol name and number, got \"" + t[2] + " " + t[3] + "\"");
+                if (!t[l4 + 1].chars().allMatch(Character::isDigit)) {
+                    return fail("expected a protocol name and number, got \"" + t[l4] + " " + t[l4 + 1] + "\"");
                 }
                 last = time;
                 report.note("events of protocols other than tcp/udp/sctp (ignored)");
@@ -140,7 +168,7 @@ public final class ConntrackReader implements ConnectionSource {
         int[] dport = {-1, -1};
         long[] bytes = {-1, -1};
         int dir = -1;
-        for (int i = 4; i < t.length; i++) {
+        for (int i = l4 + 2; i < t.length; i++) {
             String f = t[i];
             int eq = f.indexOf('=');
             if (eq < 0) {
@@ -188,9 +216,12 @@ public final class ConntrackReader implements ConnectionSource {
         String key = proto.number() + " " + src[0] + " " + sport[0] + " " + dst[0] + " " + dport[0];
         last = time;
         if (kind.equals("[NEW]")) {
-            PendingConnections.Entry prev = open.get(key);
+            PendingConnections.Entry prev = open.remove(key);
             if (prev != null) {
-                return fail("NEW for a connection already open since line " + prev.aux2 + " (missing DESTROY?)");
+                // its DESTROY was lost (conntrack -E drops events when its socket buffer overflows:
+                // "We have hit ENOBUFS!"); the old flow ended at an unknown time
+                prev.closed = true;
+                report.note("NEW events for a tuple still open (its DESTROY was lost; the earlier connection's duration is unknown)");
             }
             if (origin == NO_ORIGIN) {
                 origin = time;
@@ -198,12 +229,13 @@ public final class ConntrackReader implements ConnectionSource {
             PendingConnections.Entry e = pending.open(time);
             e.aux2 = lines.lineNumber();
             e.record.protocol(proto).client(s, sport[0]).vip(d, dport[0]);
-            if (dir == 1 && src[1] != null && !src[1].equals(dst[0])) {
+            if (dir == 1 && src[1] != null && (!src[1].equals(dst[0]) || sport[1] != dport[0])) {
                 IpAddress real = IpAddress.tryParse(src[1]);
                 if (real != null && sport[1] >= 0) {
                     e.record.realServer(real, sport[1]);
                 }
             }
+            e.key = key;
             open.put(key, e);
             return true;
         }

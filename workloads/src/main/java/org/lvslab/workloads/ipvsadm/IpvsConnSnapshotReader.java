@@ -17,7 +17,8 @@ import org.lvslab.workloads.ReadReport;
  * {@code /proc/net/ip_vs_conn} it is printed from (hex addresses and ports, expiry in seconds).
  * Every entry becomes a record at time 0 with its kernel state, the time left on its timer
  * ({@code expireNs}) and its destination as the real server; the duration is unknown. Persistence
- * templates (state NONE) are kept: the simulator seeds them as templates. Names instead of
+ * templates (client port 0; state NONE, or ASSURED once a connection through them was established,
+ * as kernel 6.12 prints) are kept: the simulator seeds them as templates. Names instead of
  * numbers ({@code ipvsadm -Lc} without {@code -n}) are bad records.
  */
 public final class IpvsConnSnapshotReader implements ConnectionSource {

@@ -10,6 +10,8 @@ final class BinaryInput {
     private final String source;
     private long offset;
     boolean little;
+    /** Set when a read hit the end of input part-way through a structure (a capture cut short). */
+    boolean cutShort;
 
     BinaryInput(InputStream in, String source) {
         this.in = in;
@@ -30,6 +32,7 @@ final class BinaryInput {
                 if (got == 0) {
                     return false;
                 }
+                cutShort = true;
                 throw TraceFormatException.atByte(source, at, "truncated " + what + ": " + got + " of " + n + " bytes");
             }
             got += k;
@@ -41,6 +44,7 @@ final class BinaryInput {
     void readFully(byte[] b, int off, int n, String what) throws IOException {
         long at = offset;
         if (!readOrEnd(b, off, n, what)) {
+            cutShort = true;
             throw TraceFormatException.atByte(source, at, "truncated " + what + ": end of file");
         }
     }
@@ -56,6 +60,7 @@ final class BinaryInput {
                 }
                 int r = in.read(tmp, 0, (int) Math.min(tmp.length, left));
                 if (r < 0) {
+                    cutShort = true;
                     throw TraceFormatException.atByte(source, offset, "truncated " + what);
                 }
                 k = r;

@@ -19,19 +19,33 @@ import org.lvslab.workloads.TraceOptions;
  *
  * <p>TCP: a SYN without ACK starts a connection (its sender is the client, its destination the
  * virtual service); client-to-server payload is bytes in, the reverse bytes out; it ends at an
- * RST or at the later of the two FINs. A connection that goes quiet for
- * {@link TraceOptions#tcpIdleNs()} ends at its last packet; one still open at the end of the
- * capture has an unknown duration. Packets of connections whose SYN was not captured are
- * counted and ignored; a repeated SYN on an open connection is a retransmission.
+ * RST or at the later of the two FINs (whichever side closes first). A connection that goes quiet
+ * for {@link TraceOptions#tcpIdleNs()} ends at its last packet; one still open at the end of the
+ * capture has an unknown duration. A repeated SYN with the same sequence number is a
+ * retransmission (or the same SYN captured on a second interface); a SYN with a new sequence
+ * number on an open port pair means the pair was reused: the old connection ends at its last
+ * packet. Ended connections are remembered for 2 minutes so their final ACKs and duplicate copies
+ * are counted as such; packets of connections whose SYN was not captured are counted and
+ * ignored. When the snap length cut a TCP header before its flags, the flow is tracked by its
+ * 5-tuple like UDP and ends at its last packet.
  *
  * <p>UDP: the first datagram of a 5-tuple starts a flow (its sender is the client); the flow ends
  * at its last datagram once {@link TraceOptions#udpIdleNs()} has passed without one (or at the
  * end of the capture).
  *
  * <p>Link layers: Ethernet (1, with 802.1Q/802.1ad tags), Linux cooked SLL (113) and SLL2 (276),
- * raw IP (101, 228, 229). Non-first IP fragments and other protocols are counted and ignored.
- * Timestamps going backwards, truncated records, bad block lengths and unknown link types are
- * errors at their byte offset. Time 0 is the first connection's first packet.
+ * raw IP (101, 228, 229, 12), BSD loopback (0, 108); IPv6 extension headers are followed.
+ * Non-first IP fragments and other protocols are counted and ignored.
+ *
+ * <p>Order: a packet may be earlier than the one before it by up to
+ * {@link TraceOptions#reorderWindowNs()} (a pcapng written from several interfaces interleaves
+ * their buffers); connections are handed out in start order once the capture has moved that far
+ * past their start. More backwards is a bad record; truncated records, bad block lengths and
+ * unknown link types are errors at their byte offset (with {@code --on-error skip}, a capture cut
+ * inside its last packet keeps everything before the cut). At most
+ * {@link TraceOptions#maxPending()} connections wait behind one still open; past that the open one
+ * is handed out early with an unknown duration and its later packets are ignored. Time 0 is the
+ * earliest connection's first packet.
  */
 public final class PcapReader implements ConnectionSource {
     static final int MAX_PACKET = 1 << 18;
@@ -55,6 +69,8 @@ public final class PcapReader implements ConnectionSource {
     private final PendingConnections pending = new PendingConnections();
     private final LinkedHashMap<FlowKey, PendingConnections.Entry> tcp = new LinkedHashMap<>(1024, 0.75f, true);
     private final LinkedHashMap<FlowKey, PendingConnections.Entry> udp = new LinkedHashMap<>(1024, 0.75f, true);
+    /** Recently ended TCP connections (key → when, client ISN), oldest first: absorbs their final ACKs and duplicate copies. */
+    private final LinkedHashMap<FlowKey, long[]> ended = new LinkedHashMap<>(1024, 0.75f, false);
     private final FlowKey probe = new FlowKey();
     private final FlowKey probeRev = new FlowKey();
     private long origin = ConnectionSource.NO_ORIGIN;
@@ -65,6 +81,11 @@ public final class PcapReader implements ConnectionSource {
     private static final long FIN_CLIENT = 1;
     private static final long FIN_SERVER = 2;
     private static final long ENDED = 4;
+    /** Flags not visible (the snap length cut the TCP header): tracked by 5-tuple and idle time like UDP. */
+    private static final long FLAGLESS = 8;
+    /** How long an ended connection's tuple is remembered (TIME_WAIT is 60 s on Linux). */
+    private static final long ENDED_MEMORY_NS = 120_000_000_000L;
+    private static final int ENDED_MAX = 1 << 20;
 
     public PcapReader(InputStream in, String name, TraceOptions opt) throws IOException {
         this.raw = in;
@@ -102,10 +123,10 @@ public final class PcapReader implements ConnectionSource {
 
     private void checkLink(int lt, long at) throws TraceFormatException {
         switch (lt) {
-            case 1, 113, 276, 101, 228, 229, 12 -> {
+            case 0, 1, 12, 101, 108, 113, 228, 229, 276 -> {
             }
             default -> throw TraceFormatException.atByte(name, at, "unsupported link type " + lt
-                    + " (Ethernet 1, Linux SLL 113, SLL2 276, raw IP 101/228/229)");
+                    + " (Ethernet 1, Linux SLL 113, SLL2 276, raw IP 101/228/229/12, BSD loopback 0/108)");
         }
     }
 
@@ -142,23 +163,55 @@ public final class PcapReader implements ConnectionSource {
     @Override
     public boolean next(ConnectionRecord into) throws IOException {
         while (true) {
-            PendingConnections.Entry e = pending.poll(Long.MAX_VALUE);
+            // a packet may still come up to the reorder window before the latest one seen
+            PendingConnections.Entry e = pending.poll(eof ? Long.MAX_VALUE : lastTs - opt.reorderWindowNs());
             if (e != null) {
+                if (origin == ConnectionSource.NO_ORIGIN) {
+                    origin = e.startNs; // the earliest start: out-of-order packets may have moved it
+                }
                 into.copyFrom(e.record);
                 into.timeNs(e.startNs - origin);
-                into.durationNs((e.aux & ENDED) != 0 ? e.lastNs - e.startNs : ConnectionRecord.UNKNOWN);
+                into.durationNs((e.aux & ENDED) != 0 && !e.releasedEarly ? e.lastNs - e.startNs : ConnectionRecord.UNKNOWN);
                 pending.recycle(e);
                 return true;
             }
             if (eof) {
                 return false;
             }
-            if (!ng ? !nextPcap() : !nextPcapng()) {
+            while (pending.overLimit(opt.maxPending())) {
+                PendingConnections.Entry held = pending.releaseOldestOpen();
+                FlowKey k = (FlowKey) held.key;
+                if (k.proto == 6) {
+                    tcp.remove(k);
+                    remember(k, lastTs, held.aux2);
+                } else {
+                    udp.remove(k);
+                }
+                report.note("connections handed out while still open, because more than --max-pending connections "
+                        + "waited behind them (duration unknown; their later packets are ignored)");
+            }
+            boolean more;
+            try {
+                more = !ng ? nextPcap() : nextPcapng();
+            } catch (TraceFormatException cut) {
+                if (!in.cutShort || report.policy() != org.lvslab.workloads.OnError.SKIP) {
+                    throw cut;
+                }
+                // tcpdump killed hard or a full disk: keep what came before the cut packet
+                report.bad(cut);
+                more = false;
+            }
+            if (!more) {
                 eof = true;
-                report.note("TCP connections still open at the end of the capture (duration unknown)", tcp.size());
+                long flagless = 0;
                 for (PendingConnections.Entry o : tcp.values()) {
                     o.closed = true;
+                    if ((o.aux & FLAGLESS) != 0) {
+                        o.aux |= ENDED; // no FIN/RST can be seen: it ends at its last packet, like a UDP flow
+                        flagless++;
+                    }
                 }
+                report.note("TCP connections still open at the end of the capture (duration unknown)", tcp.size() - flagless);
                 for (PendingConnections.Entry o : udp.values()) {
                     o.closed = true;
                     o.aux |= ENDED;
@@ -235,14 +288,15 @@ public final class PcapReader implements ConnectionSource {
                     if (body < 20) {
                         throw TraceFormatException.atByte(name, packetOffset, "enhanced packet block too short");
                     }
-                    int ifc = (int) in.u32(pkt, 0);
+                    long ifId = in.u32(pkt, 0);
+                    int ifc = ifId >= ifCount ? Integer.MAX_VALUE : (int) ifId; // unsigned: never negative
                     long ts = (in.u32(pkt, 4) << 32) | in.u32(pkt, 8);
                     int cap = (int) Math.min(in.u32(pkt, 12), Integer.MAX_VALUE);
                     if (cap > body - 20) {
                         throw TraceFormatException.atByte(name, packetOffset + 20, "captured length " + cap + " exceeds the block");
                     }
                     if (ifc >= ifCount) {
-                        report.badByte(packetOffset + 8, "packet on undeclared interface " + ifc);
+                        report.badByte(packetOffset + 8, "packet on undeclared interface " + ifId);
                         return true;
                     }
                     System.arraycopy(pkt, 20, pkt, 0, cap);
@@ -336,11 +390,17 @@ public final class PcapReader implements ConnectionSource {
     /** One captured frame of {@code len} bytes in {@code pkt}. */
     private void packet(int link, long ts, int len) throws IOException {
         if (ts < lastTs) {
-            report.badByte(packetOffset, "packet time goes backwards by " + (lastTs - ts) + " ns (captures must be in time order)");
-            return;
+            if (lastTs - ts > opt.reorderWindowNs()) {
+                report.badByte(packetOffset, "packet time goes backwards by " + (lastTs - ts) + " ns, more than the reorder window of "
+                        + org.lvslab.workloads.TimeText.format(opt.reorderWindowNs()) + " (raise --reorder-window)");
+                return;
+            }
+            // pcapng from several interfaces (dumpcap -i lo -i any) interleaves per-interface buffers
+            report.note("packets earlier than one before them (accepted within --reorder-window)");
+        } else {
+            lastTs = ts;
+            expire(ts); // end idle flows first, so a datagram after the timeout starts a new flow
         }
-        lastTs = ts;
-        expire(ts); // end idle flows first, so a datagram after the timeout starts a new flow
         int p;
         int etype;
         switch (link) {
@@ -364,6 +424,10 @@ public final class PcapReader implements ConnectionSource {
                 }
                 etype = BinaryInput.be16(pkt, 14);
                 p = 16;
+                while ((etype == 0x8100 || etype == 0x88a8) && p + 4 <= len) {
+                    etype = BinaryInput.be16(pkt, p + 2);
+                    p += 4;
+                }
             }
             case 276 -> {
                 if (len < 20) {
@@ -372,6 +436,19 @@ public final class PcapReader implements ConnectionSource {
                 }
                 etype = BinaryInput.be16(pkt, 0);
                 p = 20;
+                while ((etype == 0x8100 || etype == 0x88a8) && p + 4 <= len) {
+                    etype = BinaryInput.be16(pkt, p + 2);
+                    p += 4;
+                }
+            }
+            case 0, 108 -> { // BSD loopback: a 4-byte address family (host / network order); the IP version tells
+                if (len < 5) {
+                    report.note("frames too short for their link header (ignored)");
+                    return;
+                }
+                p = 4;
+                int v = (pkt[4] & 0xf0) >>> 4;
+                etype = v == 4 ? 0x0800 : v == 6 ? 0x86dd : 0;
             }
             default -> { // raw IP
                 p = 0;
@@ -394,6 +471,9 @@ public final class PcapReader implements ConnectionSource {
         }
         int ihl = (pkt[p] & 0x0f) * 4;
         int total = BinaryInput.be16(pkt, p + 2);
+        if (total == 0 && ihl >= 20) {
+            total = len - p; // a TSO/GSO super-packet captured before segmentation: the length field is 0
+        }
         if (ihl < 20 || total < ihl || len - p < ihl) {
             report.note("malformed or truncated IP headers (ignored)");
             return;
@@ -448,16 +528,23 @@ public final class PcapReader implements ConnectionSource {
     private void transport(long ts, int proto, boolean v6, long sh, long sl, long dh, long dl, int q, int end, int l4len)
             throws IOException {
         if (proto == 6) {
-            if (end - q < 20) {
+            if (end - q < 4) {
                 report.note("truncated TCP/UDP headers (ignored)");
                 return;
             }
             int sp = BinaryInput.be16(pkt, q);
             int dp = BinaryInput.be16(pkt, q + 2);
+            if (end - q < 14) {
+                // the snap length cut the header before the flags: only the ports are known
+                report.note("TCP packets whose flags the snap length cut off (tracked by address and port, like UDP)");
+                flaglessSegment(ts, v6, sh, sl, sp, dh, dl, dp, Math.max(0, l4len - 20));
+                return;
+            }
             int off = ((pkt[q + 12] & 0xf0) >>> 4) * 4;
             int flags = pkt[q + 13] & 0xff;
-            int data = Math.max(0, l4len - off);
-            tcpSegment(ts, v6, sh, sl, sp, dh, dl, dp, flags, data);
+            long seq = BinaryInput.be32(pkt, q + 4);
+            int data = Math.max(0, l4len - Math.max(off, 20));
+            tcpSegment(ts, v6, sh, sl, sp, dh, dl, dp, flags, seq, data);
         } else if (proto == 17) {
             if (end - q < 8) {
                 report.note("truncated TCP/UDP headers (ignored)");
@@ -472,11 +559,12 @@ public final class PcapReader implements ConnectionSource {
         }
     }
 
-    private void tcpSegment(long ts, boolean v6, long sh, long sl, int sp, long dh, long dl, int dp, int flags, int data) {
+    private void tcpSegment(long ts, boolean v6, long sh, long sl, int sp, long dh, long dl, int dp, int flags, long seq, int data) {
         boolean syn = (flags & 0x02) != 0;
         boolean ack = (flags & 0x10) != 0;
         boolean fin = (flags & 0x01) != 0;
         boolean rst = (flags & 0x04) != 0;
+        boolean opening = syn && !ack;
         probe.set(6, v6, sh, sl, sp, dh, dl, dp);
         PendingConnections.Entry e = tcp.get(probe);
         boolean fromClient = true;
@@ -484,16 +572,43 @@ public final class PcapReader implements ConnectionSource {
             e = tcp.get(probe.reverse(probeRev));
             fromClient = false;
         }
+        if (e != null && opening && fromClient && (e.aux & FLAGLESS) == 0 && seq != e.aux2) {
+            // a SYN with a new initial sequence number: the port pair was reused, the old connection is over
+            FlowKey k = (FlowKey) e.key;
+            tcp.remove(k);
+            e.aux |= ENDED;
+            e.closed = true;
+            report.note("TCP port pairs reused by a new SYN before the old connection closed (the old one ends at its last packet)");
+            e = null;
+        }
         if (e == null) {
-            if (syn && !ack) {
+            probe.reverse(probeRev);
+            FlowKey goneKey = probe;
+            long[] gone = ended.get(probe);
+            if (gone == null) {
+                goneKey = probeRev;
+                gone = ended.get(probeRev);
+            }
+            if (opening && (gone == null || gone[1] != seq)) {
+                if (gone != null) {
+                    ended.remove(goneKey);
+                }
+                FlowKey k = probe.copy();
                 e = start(ts, Protocol.TCP, v6, sh, sl, sp, dh, dl, dp);
-                tcp.put(probe.copy(), e);
+                e.aux2 = seq;
+                e.key = k;
+                tcp.put(k, e);
                 return;
             }
-            report.note("TCP packets of connections whose SYN was not captured (ignored)");
+            report.note(gone != null
+                    ? "TCP packets after their connection ended (final ACKs, duplicates; ignored)"
+                    : "TCP packets of connections whose SYN was not captured (ignored)");
             return;
         }
-        e.lastNs = ts;
+        if (opening && ts < e.startNs) {
+            pending.startEarlier(e, ts); // the same SYN captured earlier on another interface
+        }
+        e.lastNs = Math.max(e.lastNs, ts);
         if (fromClient) {
             e.record.bytesIn(e.record.bytesIn() + data);
         } else {
@@ -505,7 +620,48 @@ public final class PcapReader implements ConnectionSource {
         if (rst || (e.aux & (FIN_CLIENT | FIN_SERVER)) == (FIN_CLIENT | FIN_SERVER)) {
             e.aux |= ENDED;
             e.closed = true;
-            tcp.remove(fromClient ? probe : probeRev);
+            FlowKey k = (FlowKey) e.key;
+            tcp.remove(k);
+            remember(k, ts, e.aux2);
+        }
+    }
+
+    /** Remembers an ended connection's tuple and client ISN, forgetting those older than {@link #ENDED_MEMORY_NS}. */
+    private void remember(FlowKey k, long ts, long isn) {
+        ended.remove(k);
+        ended.put(k, new long[] {ts, isn});
+        Iterator<long[]> it = ended.values().iterator();
+        while (it.hasNext()) {
+            long[] v = it.next();
+            if (ended.size() <= ENDED_MAX && v[0] >= ts - ENDED_MEMORY_NS) {
+                break;
+            }
+            it.remove();
+        }
+    }
+
+    /** A TCP packet without visible flags: the first one of a 5-tuple starts a flow, which ends by idle time. */
+    private void flaglessSegment(long ts, boolean v6, long sh, long sl, int sp, long dh, long dl, int dp, int data) {
+        probe.set(6, v6, sh, sl, sp, dh, dl, dp);
+        PendingConnections.Entry e = tcp.get(probe);
+        boolean fromClient = true;
+        if (e == null) {
+            e = tcp.get(probe.reverse(probeRev));
+            fromClient = false;
+        }
+        if (e == null) {
+            FlowKey k = probe.copy();
+            e = start(ts, Protocol.TCP, v6, sh, sl, sp, dh, dl, dp);
+            e.aux |= FLAGLESS;
+            e.key = k;
+            tcp.put(k, e);
+            fromClient = true;
+        }
+        e.lastNs = Math.max(e.lastNs, ts);
+        if (fromClient) {
+            e.record.bytesIn(e.record.bytesIn() + data);
+        } else {
+            e.record.bytesOut(e.record.bytesOut() + data);
         }
     }
 
@@ -518,11 +674,13 @@ public final class PcapReader implements ConnectionSource {
             fromClient = false;
         }
         if (e == null) {
+            FlowKey k = probe.copy();
             e = start(ts, Protocol.UDP, v6, sh, sl, sp, dh, dl, dp);
-            udp.put(probe.copy(), e);
+            e.key = k;
+            udp.put(k, e);
             fromClient = true;
         }
-        e.lastNs = ts;
+        e.lastNs = Math.max(e.lastNs, ts);
         if (fromClient) {
             e.record.bytesIn(e.record.bytesIn() + data);
         } else {
@@ -531,9 +689,6 @@ public final class PcapReader implements ConnectionSource {
     }
 
     private PendingConnections.Entry start(long ts, Protocol p, boolean v6, long sh, long sl, int sp, long dh, long dl, int dp) {
-        if (origin == ConnectionSource.NO_ORIGIN) {
-            origin = ts;
-        }
         PendingConnections.Entry e = pending.open(ts);
         IpAddress c = v6 ? IpAddress.ofV6(sh, sl) : IpAddress.ofV4((int) sl);
         IpAddress v = v6 ? IpAddress.ofV6(dh, dl) : IpAddress.ofV4((int) dl);
@@ -557,7 +712,7 @@ public final class PcapReader implements ConnectionSource {
             e.aux |= ENDED;
             e.closed = true;
             it.remove();
-            if (note != null) {
+            if (note != null && (e.aux & FLAGLESS) == 0) {
                 report.note(note);
             }
         }

@@ -117,4 +117,79 @@ class AccessLogReaderTest {
         assertThat(LogTime.clf("14/Foo/2023:22:13:20 +0000", 0, 26)).isEqualTo(-1);
         assertThat(LogTime.clf("14/Nov/2023:25:13:20 +0000", 0, 26)).isEqualTo(-1);
     }
+
+    static List<ConnectionRecord> read(String dialect, String fmt, String log, TraceOptions o) throws IOException {
+        TraceOptions opt = fmt == null ? o : o.withLogFormat(fmt);
+        byte[] b = log.getBytes(StandardCharsets.ISO_8859_1);
+        return Records.readAll(dialect.equals("nginx") ? AccessLogReader.nginx(Records.stream(b), "a.log", opt)
+                : AccessLogReader.apache(Records.stream(b), "a.log", opt));
+    }
+
+    @Test
+    void anIpv6ClientFollowedByAColonAndThePortIsSplitAtTheColonThatLeavesANumericPort() throws IOException {
+        String log = "::1:49262 5 1 1700000000.100\n2001:db8::7:40000 6 1 1700000000.200\n10.0.0.9:40001 7 1 1700000000.300\n";
+        List<ConnectionRecord> got = read("nginx", "$remote_addr:$remote_port $connection $connection_requests $msec", log,
+                TraceOptions.defaults());
+        assertThat(got).extracting(r -> r.client() + " " + r.clientPort())
+                .containsExactly("::1 49262", "2001:db8::7 40000", "10.0.0.9 40001");
+    }
+
+    @Test
+    void withoutALogFormatNginxReadsItsDefaultCombinedFormatWithEscapedQuotesInTheUserAgent() throws IOException {
+        String log = "::1 - - [30/Nov/2026:23:51:38 -0800] \"GARBAGE\\x01 \\x22x y\\x22 \\x5C junk\" 400 157 \"-\" \"-\"\n"
+                + "127.0.0.1 - bob smith [30/Nov/2026:23:51:39 -0800] \"GET / HTTP/1.1\" 200 3 \"-\" \"Mozilla \\x22q\\x22 \\x5C\"\n";
+        List<ConnectionRecord> got = read("nginx", null, log, TraceOptions.defaults());
+        assertThat(got).hasSize(2);
+        assertThat(got.get(0).client()).isEqualTo(IpAddress.parse("::1"));
+        assertThat(got.get(1).timeNs()).isEqualTo(1_000_000_000L);
+        assertThat(got.get(1).bytesOut()).isEqualTo(3);
+    }
+
+    @Test
+    void apacheEscapedQuotesAndAnAbsentRequestLineAreRead() throws IOException {
+        String log = "127.0.0.1 - - [01/Dec/2026:13:23:01 +0530] \"GET /q=\\\"a b\\\"\" 400 266 \"-\" \"ua \\\"x\\\" \\\\\"\n"
+                + "127.0.0.1 - - [01/Dec/2026:13:23:38 +0530] \"-\" 408 - \"-\" \"-\"\n";
+        List<ConnectionRecord> got = read("apache", "combined", log, TraceOptions.defaults());
+        assertThat(got).hasSize(2);
+        assertThat(got.get(1).timeNs()).isEqualTo(37_000_000_000L);
+        assertThat(got.get(1).bytesOut()).isZero(); // %b "-" is zero bytes
+    }
+
+    @Test
+    void theFinestOfSeveralApacheDurationFieldsWins() throws IOException {
+        String log = "1.2.3.4 [01/Dec/2026:13:23:01 +0530] 1 1234567 1234\n";
+        List<ConnectionRecord> got = read("apache", "%a %t %T %D %{ms}T", log, TraceOptions.defaults());
+        assertThat(got.get(0).durationNs()).isEqualTo(1_234_567_000L);
+    }
+
+    @Test
+    void aLongKeepAliveConnectionIsHandedOutEarlyWhenTooManyConnectionsWaitBehindIt() throws IOException {
+        // connection 1 makes a request every second; connections 2.. each make one request
+        StringBuilder log = new StringBuilder();
+        for (int i = 0; i < 10; i++) {
+            log.append("1.1.1.1 1 ").append(1000 + i).append(".0 0.5\n");
+            log.append("1.1.1.").append(i + 2).append(' ').append(i + 2).append(' ').append(1000 + i).append(".5 0.1\n");
+        }
+        String fmt = "$remote_addr $connection $msec $request_time";
+        List<ConnectionRecord> all = read("nginx", fmt, log.toString(), TraceOptions.defaults());
+        assertThat(all).hasSize(11);
+        assertThat(all.get(0).durationNs()).isEqualTo(9_500_000_000L);
+
+        List<ConnectionRecord> bounded = read("nginx", fmt, log.toString(), TraceOptions.defaults().withMaxPending(3));
+        // connection 1 is handed out (duration unknown) once more than 3 wait; its later requests form new connections
+        assertThat(bounded.get(0).client()).isEqualTo(IpAddress.parse("1.1.1.1"));
+        assertThat(bounded.get(0).durationNs()).isEqualTo(ConnectionRecord.UNKNOWN);
+        assertThat(bounded).filteredOn(r -> !r.client().equals(IpAddress.parse("1.1.1.1"))).hasSize(10);
+        assertThat(bounded.size()).isGreaterThan(11);
+        for (int i = 1; i < bounded.size(); i++) {
+            assertThat(bounded.get(i).timeNs()).isGreaterThanOrEqualTo(bounded.get(i - 1).timeNs());
+        }
+    }
+
+    @Test
+    void aDashForTheConnectionSerialFallsBackToTheClientPort() throws IOException {
+        String log = "1.1.1.1 40000 - 1000.0\n1.1.1.1 40000 - 1001.0\n1.1.1.1 40002 - 1001.5\n";
+        List<ConnectionRecord> got = read("nginx", "$remote_addr $remote_port $connection $msec", log, TraceOptions.defaults());
+        assertThat(got).extracting(ConnectionRecord::clientPort).containsExactly(40000, 40002);
+    }
 }

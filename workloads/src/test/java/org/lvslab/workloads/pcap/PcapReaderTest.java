@@ -100,7 +100,7 @@ class PcapReaderTest {
         byte[] link = cap.clone();
         link[20] = 77;
         assertThatThrownBy(() -> reader(link, TraceOptions.defaults()))
-                .hasMessage("cap.pcap: byte 20: unsupported link type 77 (Ethernet 1, Linux SLL 113, SLL2 276, raw IP 101/228/229)");
+                .hasMessage("cap.pcap: byte 20: unsupported link type 77 (Ethernet 1, Linux SLL 113, SLL2 276, raw IP 101/228/229/12, BSD loopback 0/108)");
     }
 
     @Test
@@ -113,7 +113,7 @@ class PcapReaderTest {
     }
 
     @Test
-    void timeGoingBackwardsIsSkippedAndCounted() throws IOException {
+    void timeGoingBackwardsWithinTheReorderWindowIsAcceptedAndBeyondItIsABadRecord() throws IOException {
         IpAddress c = IpAddress.parse("172.16.0.5");
         IpAddress v = IpAddress.parse("10.0.0.2");
         ByteArrayOutputStream bos = new ByteArrayOutputStream();
@@ -123,11 +123,116 @@ class PcapReaderTest {
         }
         byte[] b = bos.toByteArray();
         int second = 24 + 16 + (14 + 20 + 8 + 40);
-        b[second + 4] = 0; // second packet's ns fraction 6000 → 0 (backwards)
+        b[second + 4] = 0; // second packet's ns fraction 6000 → 0 (backwards by 5 µs)
         b[second + 5] = 0;
-        PcapReader r = reader(b, TraceOptions.defaults().withOnError(OnError.SKIP));
+        PcapReader ok = reader(b, TraceOptions.defaults());
+        List<ConnectionRecord> got = Records.readAll(ok);
+        assertThat(got).extracting(ConnectionRecord::clientPort).containsExactly(5001, 5000); // in start order
+        assertThat(ok.report().notes()).containsEntry("packets earlier than one before them (accepted within --reorder-window)", 1L);
+
+        PcapReader r = reader(b, TraceOptions.defaults().withOnError(OnError.SKIP).withReorderWindowNs(1_000));
         assertThat(Records.readAll(r)).hasSize(1);
         assertThat(r.report().skipped()).isEqualTo(1);
-        assertThat(r.report().firstSkips().get(0)).contains("packet time goes backwards");
+        assertThat(r.report().firstSkips().get(0)).contains("packet time goes backwards by 5000 ns, more than the reorder window");
+    }
+
+    static byte[] seg(int sp, int dp, int flags, long seq) {
+        byte[] t = PcapWriter.tcp(sp, dp, flags, 0);
+        t[4] = (byte) (seq >>> 24);
+        t[5] = (byte) (seq >>> 16);
+        t[6] = (byte) (seq >>> 8);
+        t[7] = (byte) seq;
+        return t;
+    }
+
+    @Test
+    void aSynWithANewSequenceNumberOnAnOpenPortPairStartsANewConnectionButARetransmittedSynDoesNot() throws IOException {
+        IpAddress c = IpAddress.parse("172.16.0.5");
+        IpAddress v = IpAddress.parse("10.0.0.1");
+        ByteArrayOutputStream bos = new ByteArrayOutputStream();
+        try (PcapWriter w = new PcapWriter(bos, PcapWriter.Container.PCAP_NS, 1, true)) {
+            w.rawIp(1_000, PcapWriter.ip(c, v, seg(40000, 80, 0x02, 111)));
+            w.rawIp(2_000, PcapWriter.ip(c, v, seg(40000, 80, 0x02, 111))); // retransmission
+            w.rawIp(3_000, PcapWriter.ip(v, c, seg(80, 40000, 0x12, 900)));
+            w.rawIp(9_000, PcapWriter.ip(c, v, seg(40000, 80, 0x02, 5555))); // port pair reused
+            w.rawIp(9_500, PcapWriter.ip(c, v, seg(40000, 80, 0x04, 5556)));
+            w.rawIp(9_600, PcapWriter.ip(c, v, seg(40000, 80, 0x10, 5556))); // after the end
+        }
+        PcapReader r = reader(bos.toByteArray(), TraceOptions.defaults());
+        List<ConnectionRecord> got = Records.readAll(r);
+        assertThat(got).extracting(ConnectionRecord::timeNs).containsExactly(0L, 8_000L);
+        assertThat(got).extracting(ConnectionRecord::durationNs).containsExactly(2_000L, 500L);
+        assertThat(r.report().notes()).containsKeys(
+                "TCP port pairs reused by a new SYN before the old connection closed (the old one ends at its last packet)",
+                "TCP packets after their connection ended (final ACKs, duplicates; ignored)");
+    }
+
+    @Test
+    void tcpPacketsCutBeforeTheirFlagsAreTrackedByAddressesAndPorts() throws IOException {
+        IpAddress c = IpAddress.parse("fd00::5");
+        IpAddress v = IpAddress.parse("fd00::1");
+        ByteArrayOutputStream bos = new ByteArrayOutputStream();
+        try (PcapWriter w = new PcapWriter(bos, PcapWriter.Container.PCAP_NS, 101, true)) {
+            w.rawIp(1_000, java.util.Arrays.copyOf(PcapWriter.ip(c, v, seg(40000, 80, 0x02, 1)), 40 + 10));
+            w.rawIp(2_000, java.util.Arrays.copyOf(PcapWriter.ip(v, c, seg(80, 40000, 0x12, 2)), 40 + 10));
+            w.rawIp(7_000, java.util.Arrays.copyOf(PcapWriter.ip(c, v, seg(40000, 80, 0x11, 3)), 40 + 10));
+        }
+        List<ConnectionRecord> got = Records.readAll(reader(bos.toByteArray(), TraceOptions.defaults()));
+        assertThat(got).hasSize(1);
+        assertThat(got.get(0).client()).isEqualTo(c);
+        assertThat(got.get(0).durationNs()).isEqualTo(6_000L); // to its last packet
+    }
+
+    @Test
+    void aLongLivedConnectionIsHandedOutEarlyWhenMoreThanMaxPendingWaitBehindIt() throws IOException {
+        IpAddress c = IpAddress.parse("172.16.0.5");
+        IpAddress v = IpAddress.parse("10.0.0.1");
+        ByteArrayOutputStream bos = new ByteArrayOutputStream();
+        try (PcapWriter w = new PcapWriter(bos, PcapWriter.Container.PCAP_NS, 1, true)) {
+            w.rawIp(1_000, PcapWriter.ip(c, v, seg(39999, 80, 0x02, 7)));
+            for (int i = 0; i < 20; i++) {
+                long t = 10_000 + i * 1_000L;
+                w.rawIp(t, PcapWriter.ip(c, v, seg(40000 + i, 80, 0x02, i)));
+                w.rawIp(t + 100, PcapWriter.ip(c, v, seg(40000 + i, 80, 0x04, i + 1)));
+                w.rawIp(t + 200, PcapWriter.ip(c, v, seg(39999, 80, 0x10, 8))); // the long one stays busy
+            }
+            w.rawIp(90_000, PcapWriter.ip(c, v, seg(39999, 80, 0x04, 8)));
+        }
+        List<ConnectionRecord> exact = Records.readAll(reader(bos.toByteArray(), TraceOptions.defaults()));
+        assertThat(exact).hasSize(21);
+        assertThat(exact.get(0).durationNs()).isEqualTo(89_000L);
+
+        PcapReader r = reader(bos.toByteArray(), TraceOptions.defaults().withMaxPending(5));
+        List<ConnectionRecord> bounded = Records.readAll(r);
+        assertThat(bounded).hasSize(21); // still one line per connection, in start order
+        assertThat(bounded.get(0).clientPort()).isEqualTo(39999);
+        assertThat(bounded.get(0).durationNs()).isEqualTo(ConnectionRecord.UNKNOWN);
+        assertThat(bounded.subList(1, 21)).allMatch(x -> x.durationNs() == 100L);
+        assertThat(r.report().notes()).containsKey(
+                "connections handed out while still open, because more than --max-pending connections waited behind them "
+                        + "(duration unknown; their later packets are ignored)");
+    }
+
+    @Test
+    void bsdLoopbackCapturesAreRead() throws IOException {
+        IpAddress c = IpAddress.parse("127.0.0.1");
+        ByteArrayOutputStream bos = new ByteArrayOutputStream();
+        try (PcapWriter w = new PcapWriter(bos, PcapWriter.Container.PCAP_US, 101, true)) {
+            w.rawIp(1_000_000, PcapWriter.ip(c, c, PcapWriter.udp(5353, 53, 10)));
+        }
+        byte[] raw = bos.toByteArray();
+        // re-frame as DLT_NULL: link type 0 and a 4-byte host-order AF_INET before each packet
+        byte[] b = new byte[raw.length + 4];
+        System.arraycopy(raw, 0, b, 0, 24);
+        b[20] = 0;
+        int incl = (raw[32] & 0xff) | (raw[33] & 0xff) << 8;
+        System.arraycopy(raw, 24, b, 24, 16);
+        b[32] = (byte) (incl + 4);
+        b[36] = (byte) (incl + 4);
+        b[40] = 2;
+        System.arraycopy(raw, 40, b, 44, incl);
+        List<ConnectionRecord> got = Records.readAll(reader(b, TraceOptions.defaults()));
+        assertThat(got).hasSize(1);
+        assertThat(got.get(0).bytesIn()).isEqualTo(10);
     }
 }
