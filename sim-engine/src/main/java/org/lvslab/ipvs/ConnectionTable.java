@@ -1,6 +1,8 @@
 package org.lvslab.ipvs;
 
 import java.util.Arrays;
+import org.lvslab.engine.EventLoop;
+import org.lvslab.engine.QueueKind;
 
 /**
  * The connection table as data: one slot per live connection or persistence template in
@@ -17,22 +19,27 @@ import java.util.Arrays;
  * when a SYN re-uses a client port whose old entry is still waiting for its timer.
  *
  * <p><b>Memory.</b> Per slot the arrays hold {@value #BYTES_PER_SLOT} bytes (assuming compressed
- * object references, i.e. a heap below 32 GiB); the two indexes add
- * {@value #INDEX_BYTES_PER_SLOT} bytes per slot (int entries, at most half full), so one slot costs
- * {@value #TOTAL_BYTES_PER_SLOT} bytes. The expiry timer of a live entry also occupies one
- * {@link org.lvslab.engine.EventLoop} slot ({@value #EVENT_LOOP_BYTES_PER_TIMER} bytes). Capacity
- * doubles when full and never shrinks, so in steady state nothing is allocated.
+ * object references, i.e. a heap below 32 GiB); the client-side index adds
+ * {@value #INDEX_BYTES_PER_SLOT} bytes per slot (long entries of hash and id, at most half full), so
+ * one slot costs {@value #TOTAL_BYTES_PER_SLOT} bytes. The NAT reply index, another
+ * {@value #OUT_INDEX_BYTES_PER_SLOT} bytes per slot, exists only once a NAT entry has been indexed.
+ * The expiry timer of a live entry also occupies one {@link org.lvslab.engine.EventLoop} slot
+ * ({@link #EVENT_LOOP_BYTES_PER_TIMER} bytes). Capacity doubles when full and never shrinks, so in
+ * steady state nothing is allocated.
  *
  * <p>Read API for listings ({@code ipvsadm -Lc}) and reports; the {@link IpvsTable} owns all writes.
  */
 public final class ConnectionTable {
     /** Bytes of the per-slot arrays: see {@link #perSlotArrayBytes()}. */
     public static final int BYTES_PER_SLOT = 88;
-    /** Two int indexes with two entries per slot each. */
+    /** The client-side index: two long entries (hash and id) per slot. */
     public static final int INDEX_BYTES_PER_SLOT = 16;
+    /** The NAT reply index, like the client-side one; allocated with the first NAT entry. */
+    public static final int OUT_INDEX_BYTES_PER_SLOT = 16;
+    /** Arrays and client-side index: the cost of a slot in a table without NAT entries. */
     public static final int TOTAL_BYTES_PER_SLOT = BYTES_PER_SLOT + INDEX_BYTES_PER_SLOT;
-    /** Per pending event in {@code EventLoop}: time, order, payload (8 each), kind, handler, generation, heapPos, nextFree, heap (4 each). */
-    public static final int EVENT_LOOP_BYTES_PER_TIMER = 48;
+    /** Per pending event in a default {@code EventLoop} (the timer wheel): see {@link EventLoop#bytesPerSlot}. */
+    public static final int EVENT_LOOP_BYTES_PER_TIMER = EventLoop.bytesPerSlot(QueueKind.WHEEL);
 
     /** Internal flag bits above the kernel's: entry is live; entry's family is IPv6. */
     static final int F_LIVE = 1 << 30;
@@ -67,8 +74,14 @@ public final class ConnectionTable {
     private int head = NIL, tail = NIL;
 
     // ---- indexes: linear probing, backward-shift deletion, newest-first among equal keys ---------
-    private int[] inIndex;
-    private int[] outIndex;
+    // An entry is (32-bit key hash << 32 | slot id); EMPTY has id NIL. With the hash stored next to
+    // the id a probe compares keys only when the hashes agree, and deletion and growth find an
+    // entry's home position without reading the slot arrays: one array (mostly one cache line) per
+    // lookup instead of a miss in each of the key arrays for every entry probed.
+    private static final long EMPTY = -1L;
+    private long[] inIndex;
+    /** The NAT reply index; null until the first NAT entry is indexed (DR/TUN runs never need it). */
+    private long[] outIndex;
     private int indexMask;
 
     ConnectionTable() {
@@ -96,11 +109,15 @@ public final class ConnectionTable {
         prev = new int[n];
         next = new int[n];
         capacity = n;
-        inIndex = new int[2 * n];
-        outIndex = new int[2 * n];
-        Arrays.fill(inIndex, NIL);
-        Arrays.fill(outIndex, NIL);
+        inIndex = emptyIndex(2 * n);
+        outIndex = null;
         indexMask = 2 * n - 1;
+    }
+
+    private static long[] emptyIndex(int n) {
+        long[] idx = new long[n];
+        Arrays.fill(idx, EMPTY);
+        return idx;
     }
 
     /**
@@ -204,6 +221,9 @@ public final class ConnectionTable {
         }
         if (p == 17) {
             return "UDP";
+        }
+        if (p == 132) {
+            return SctpState.name(state[id]);
         }
         return "NONE";
     }
@@ -388,10 +408,8 @@ public final class ConnectionTable {
         next = Arrays.copyOf(next, n);
         capacity = n;
         // rebuild the indexes, oldest first so that newest-first order among equal keys survives
-        inIndex = new int[2 * n];
-        outIndex = new int[2 * n];
-        Arrays.fill(inIndex, NIL);
-        Arrays.fill(outIndex, NIL);
+        inIndex = emptyIndex(2 * n);
+        outIndex = outIndex == null ? null : emptyIndex(2 * n);
         indexMask = 2 * n - 1;
         for (int id = head; id != NIL; id = next[id]) {
             if ((flags[id] & F_INDEXED) != 0) {
@@ -411,6 +429,9 @@ public final class ConnectionTable {
         }
         boolean nat = (flags[id] & (ConnFlags.TEMPLATE | ConnFlags.FWD_MASK)) == 0 && dest[id] != null;
         if (nat && (flags[id] & F_INDEXED_OUT) == 0) {
+            if (outIndex == null) {
+                outIndex = emptyIndex(indexMask + 1);
+            }
             flags[id] |= F_INDEXED_OUT;
             insert(outIndex, id, true);
         }
@@ -447,13 +468,15 @@ public final class ConnectionTable {
     /** {@code ip_vs_conn_in_get} / {@code ip_vs_ct_in_get}: newest entry with the key, or -1. */
     int findIn(boolean template, int protocol, boolean v6, long cHi, long cLo, int cp, long vHi, long vLo, int vp) {
         int h = hashIn(template, protocol, v6, cHi, cLo, cp, vHi, vLo, vp);
-        int[] idx = inIndex;
-        for (int i = h & indexMask; ; i = (i + 1) & indexMask) {
-            int id = idx[i];
+        long[] idx = inIndex;
+        int mask = indexMask;
+        for (int i = h & mask; ; i = (i + 1) & mask) {
+            long e = idx[i];
+            int id = (int) e;
             if (id == NIL) {
                 return NIL;
             }
-            if (caLo[id] == cLo && cport[id] == cp && vport[id] == vp && caHi[id] == cHi
+            if ((int) (e >>> 32) == h && caLo[id] == cLo && cport[id] == cp && vport[id] == vp && caHi[id] == cHi
                     && vaLo[id] == vLo && vaHi[id] == vHi && (proto[id] & 0xff) == protocol
                     && ((flags[id] & F_V6) != 0) == v6
                     && ((flags[id] & ConnFlags.TEMPLATE) != 0) == template) {
@@ -464,12 +487,20 @@ public final class ConnectionTable {
 
     /** NAT reply lookup on (protocol, client, real server) — the MASQ half of {@code ip_vs_conn_out_get}. */
     int findOut(int protocol, boolean v6, long cHi, long cLo, int cp, long dHi, long dLo, int dp) {
+        long[] idx = outIndex;
+        if (idx == null) {
+            return NIL;
+        }
         int h = hashOut(protocol, v6, cHi, cLo, cp, dHi, dLo, dp);
-        int[] idx = outIndex;
-        for (int i = h & indexMask; ; i = (i + 1) & indexMask) {
-            int id = idx[i];
+        int mask = indexMask;
+        for (int i = h & mask; ; i = (i + 1) & mask) {
+            long e = idx[i];
+            int id = (int) e;
             if (id == NIL) {
                 return NIL;
+            }
+            if ((int) (e >>> 32) != h) {
+                continue;
             }
             IpAddress da = dest[id].address;
             if (caLo[id] == cLo && cport[id] == cp && dport[id] == dp && caHi[id] == cHi
@@ -504,15 +535,18 @@ public final class ConnectionTable {
      * Inserts so that among entries with the same key the newest comes first in probe order: on
      * meeting an equal key the new id takes its place and the displaced (older) id moves on.
      */
-    private void insert(int[] idx, int id, boolean out) {
-        int carry = id;
-        for (int i = hashOf(id, out) & indexMask; ; i = (i + 1) & indexMask) {
-            int e = idx[i];
-            if (e == NIL) {
+    private void insert(long[] idx, int id, boolean out) {
+        int h = hashOf(id, out);
+        int mask = indexMask;
+        long carry = entry(h, id);
+        for (int i = h & mask; ; i = (i + 1) & mask) {
+            long e = idx[i];
+            if ((int) e == NIL) {
                 idx[i] = carry;
                 return;
             }
-            if (sameKey(e, carry, out)) {
+            // equal keys have equal hashes, and carry always has this key
+            if ((int) (e >>> 32) == h && sameKey((int) e, (int) carry, out)) {
                 idx[i] = carry;
                 carry = e;
             }
@@ -520,17 +554,18 @@ public final class ConnectionTable {
     }
 
     /** Backward-shift deletion; keeps the relative order of the remaining entries of a cluster. */
-    private void remove(int[] idx, int id, boolean out) {
-        int i = hashOf(id, out) & indexMask;
-        while (idx[i] != id) {
-            if (idx[i] == NIL) {
+    private void remove(long[] idx, int id, boolean out) {
+        int mask = indexMask;
+        int i = hashOf(id, out) & mask;
+        while ((int) idx[i] != id) {
+            if ((int) idx[i] == NIL) {
                 throw new IllegalStateException("connection " + id + " missing from index");
             }
-            i = (i + 1) & indexMask;
+            i = (i + 1) & mask;
         }
         int hole = i;
-        for (int j = (hole + 1) & indexMask; idx[j] != NIL; j = (j + 1) & indexMask) {
-            int home = hashOf(idx[j], out) & indexMask;
+        for (int j = (hole + 1) & mask; (int) idx[j] != NIL; j = (j + 1) & mask) {
+            int home = (int) (idx[j] >>> 32) & mask;
             // idx[j] may move into the hole unless its home lies cyclically in (hole, j]
             boolean homeBetween = hole <= j ? (home > hole && home <= j) : (home > hole || home <= j);
             if (!homeBetween) {
@@ -538,10 +573,14 @@ public final class ConnectionTable {
                 hole = j;
             }
         }
-        idx[hole] = NIL;
+        idx[hole] = EMPTY;
     }
 
-    private static int hashIn(boolean template, int protocol, boolean v6, long cHi, long cLo, int cp, long vHi, long vLo, int vp) {
+    private static long entry(int hash, int id) {
+        return (long) hash << 32 | (id & 0xFFFF_FFFFL);
+    }
+
+    static int hashIn(boolean template, int protocol, boolean v6, long cHi, long cLo, int cp, long vHi, long vLo, int vp) {
         long h = mix(cLo ^ (cHi * 0x9E3779B97F4A7C15L));
         h = mix(h ^ vLo ^ (vHi * 0xC2B2AE3D27D4EB4FL));
         h = mix(h ^ ((long) cp << 16 | vp) ^ ((long) protocol << 40) ^ (template ? 1L << 50 : 0) ^ (v6 ? 1L << 51 : 0));

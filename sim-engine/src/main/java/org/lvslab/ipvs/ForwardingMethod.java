@@ -26,12 +26,21 @@ public enum ForwardingMethod {
         return label;
     }
 
-    public static ForwardingMethod ofCode(int code) {
+    /** By the low three bits of a code; values() copies its array on every call, so it is read once. */
+    private static final ForwardingMethod[] BY_CODE = new ForwardingMethod[8];
+
+    static {
         for (ForwardingMethod m : values()) {
-            if (m.code == (code & 7)) {
-                return m;
-            }
+            BY_CODE[m.code] = m;
         }
-        throw new IllegalArgumentException("unknown forwarding method " + code);
+    }
+
+    /** The method for the low three bits of {@code code} (IP_VS_CONN_F_FWD_MASK). */
+    public static ForwardingMethod ofCode(int code) {
+        ForwardingMethod m = BY_CODE[code & 7];
+        if (m == null) {
+            throw new IllegalArgumentException("unknown forwarding method " + code);
+        }
+        return m;
     }
 }

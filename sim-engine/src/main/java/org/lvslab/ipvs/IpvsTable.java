@@ -52,6 +52,9 @@ public final class IpvsTable implements EventHandler {
     private static final int K_DEFENSE = 5;
     private static final int K_TASK = 6;
 
+    /** {@code IPVS_EST_NTICKS}: kthread rows per 2 s period; new estimators start in the last row. */
+    private static final int EST_NTICKS = 50;
+
     // ip_vs_schedule results besides a connection id
     private static final int R_ACCEPT = -2;   // *ignored = 1
     private static final int R_LEAVE = -3;    // *ignored = 0
@@ -78,11 +81,13 @@ public final class IpvsTable implements EventHandler {
     // timeouts in jiffies (per netns proto data)
     private final int[] tcpTimeouts = new int[TcpState.COUNT];
     private int udpTimeout;
+    private final int[] sctpTimeouts = new int[SctpState.COUNT];
 
     // cached sysctls (hot path)
     private boolean expireNodestConn;
     private int connReuseMode;
     private boolean sloppyTcp;
+    private boolean sloppySctp;
     private boolean expireQuiescentTemplate;
     private boolean conntrack;
     private boolean backupOnly;
@@ -103,14 +108,35 @@ public final class IpvsTable implements EventHandler {
     private DaemonConfig masterDaemon;
     private DaemonConfig backupDaemon;
     private final TreeMap<String, Integer> interfaces = new TreeMap<>();
+    /** The loopback device's name: the one declared interface without multicast. */
+    private static final String LOOPBACK = "lo";
 
     // timers
     private long trashTimer = -1;
     private long nodestTimer = -1;
     private long estimatorTimer = -1;
     private long defenseTimer = -1;
-    /** Jiffy origin of the estimator's 2 s grid; -1 until estimation started. */
+
+    // rate estimator (ip_vs_est.c). CLASSIC: one netns timer, runs at origin + k*period, k >= 1.
+    // Kthreads: the row holding every estimator runs at origin + k*period while the kthread runs.
+    /** Jiffy origin of the estimator grid; -1 until estimation started. */
     private long estimatorOrigin = -1;
+    /** Estimator period in jiffies: 2*HZ (CLASSIC), IPVS_EST_NTICKS kthread ticks (kthreads). */
+    private final long estimatorPeriod;
+    /** Kthread tick in jiffies: IPVS_EST_TICK = 2*HZ / IPVS_EST_NTICKS. */
+    private final long estimatorTick;
+    /** Jiffy of the last estimator event (run or skipped), -1 before the first. */
+    private long lastEstimatorRun = -1;
+    /** {@code ipvs->enable}: set by the first service ever added, never cleared. */
+    private boolean enabled;
+    /** Kthread 0 task running (enabled and run_estimation, {@code ip_vs_est_stopped}). */
+    private boolean kthreadRunning;
+    /** Kthread 0 has run its calc phase ({@code est_chain_max} set): restarts keep its rows. */
+    private boolean kthreadCalibrated;
+    private long kthreadStartJiffy;
+    /** {@code kd->est_row} and {@code kd->est_timer} when the task was stopped. */
+    private int kthreadRow;
+    private long kthreadTimer;
 
     // scheduler tasks: slot -> runnable, loop handle, generation
     private Runnable[] taskRun = new Runnable[8];
@@ -138,13 +164,21 @@ public final class IpvsTable implements EventHandler {
             tcpTimeouts[s] = TcpState.DEFAULT_TIMEOUT_SECONDS[s] * hz;
         }
         udpTimeout = 300 * hz;
-        interfaces.put("lo", 65536);
+        for (int s = 0; s < SctpState.COUNT; s++) {
+            sctpTimeouts[s] = SctpState.DEFAULT_TIMEOUT_SECONDS[s] * hz;
+        }
+        interfaces.put(LOOPBACK, 65536);
         interfaces.put("eth0", 1500);
         readSysctls();
         sysctls.addListener(this::sysctlChanged);
+        estimatorTick = Math.max(1, 2L * hz / EST_NTICKS);
         if (!profile.estimatorKthreads()) {
             // CLASSIC (ip_vs_est.c before 6.2): one netns timer from namespace creation
+            estimatorPeriod = 2L * hz;
             estimatorOrigin = createdJiffies;
+        } else {
+            estimatorPeriod = EST_NTICKS * estimatorTick;
+            kthreadTimer = createdJiffies;   // kd->est_timer of kthread 0, made with the total's estimator
         }
     }
 
@@ -233,6 +267,7 @@ public final class IpvsTable implements EventHandler {
         expireNodestConn = sysctls.expireNodestConn();
         connReuseMode = sysctls.connReuseMode();
         sloppyTcp = sysctls.sloppyTcp();
+        sloppySctp = sysctls.sloppySctp();
         expireQuiescentTemplate = sysctls.expireQuiescentTemplate();
         conntrack = sysctls.conntrack();
         backupOnly = sysctls.backupOnly();
@@ -250,7 +285,7 @@ public final class IpvsTable implements EventHandler {
                     defenseTimer = loop.schedule(nanosOfJiffy(createdJiffies + k * hz), this, K_DEFENSE, 0);
                 }
             }
-            case "run_estimation" -> armEstimator();
+            case "run_estimation" -> runEstimationChanged();
             default -> {
             }
         }
@@ -298,8 +333,11 @@ public final class IpvsTable implements EventHandler {
 
     public int addService(ServiceConfig config) {
         ServiceKey key = config.key();
-        if (config.scheduler().length() > 15 || config.peName().length() > 15) {
-            return Errno.EINVAL;   // netlink attribute policy (IP_VS_SCHEDNAME_MAXLEN, IP_VS_PENAME_MAXLEN)
+        if (config.scheduler().length() > 15 || config.peName().length() > 16) {
+            // netlink attribute policy (ip_vs_ctl.c): SCHED_NAME up to IP_VS_SCHEDNAME_MAXLEN - 1
+            // characters, PE_NAME up to IP_VS_PENAME_MAXLEN (a 16-character PE name reaches the
+            // lookup and fails with ENOENT on 6.12.117)
+            return Errno.EINVAL;
         }
         if (services.containsKey(key)) {
             return Errno.EEXIST;
@@ -332,12 +370,15 @@ public final class IpvsTable implements EventHandler {
         } else if (key.port() == 0) {
             nullServices++;
         }
-        boolean first = services.isEmpty();
         services.put(key, svc);
         servicesChanged();
-        if (first && profile.estimatorKthreads() && estimatorOrigin < 0) {
-            // kthread estimator (6.2+): started when the first service appears (ip_vs_est_reload_start)
-            estimatorOrigin = jiffies();
+        svc.stats.estimatorSince = jiffies();   // ip_vs_start_estimator
+        if (!enabled) {
+            // the first service: "full throttle"; kthreads start now (ip_vs_est_reload_start)
+            enabled = true;
+            if (profile.estimatorKthreads() && runEstimation) {
+                startKthread();
+            }
         }
         return Errno.OK;
     }
@@ -367,8 +408,8 @@ public final class IpvsTable implements EventHandler {
     }
 
     public int editService(ServiceConfig config) {
-        if (config.scheduler().length() > 15 || config.peName().length() > 15) {
-            return Errno.EINVAL;
+        if (config.scheduler().length() > 15 || config.peName().length() > 16) {
+            return Errno.EINVAL;   // attribute policy, as in addService
         }
         VirtualService svc = services.get(config.key());
         if (svc == null) {
@@ -677,6 +718,7 @@ public final class IpvsTable implements EventHandler {
         }
         Scheduler sched = svc.scheduler;
         if (add) {
+            d.stats.estimatorSince = jiffies();   // ip_vs_start_estimator (new dest or revived from the trash)
             svc.linkFront(d);
             if (sched != null) {
                 sched.addDest(d);
@@ -1064,32 +1106,99 @@ public final class IpvsTable implements EventHandler {
 
     // ---- estimator -----------------------------------------------------------------------------
 
-    /** Arms the 2 s estimator tick on its grid if it is not running. */
+    /**
+     * Arms the estimator's next run on its grid, if estimation is running and the run is not
+     * armed yet: the first grid jiffy at or after now that has not had its run.
+     */
     private void armEstimator() {
-        if (estimatorOrigin < 0 || loop.isPending(estimatorTimer)) {
+        if (estimatorOrigin < 0 || loop.isPending(estimatorTimer)
+                || (profile.estimatorKthreads() && !kthreadRunning)) {
             return;
         }
-        long period = 2L * hz;
         long now = jiffies();
-        long k = (now - estimatorOrigin) / period + 1;
-        long at = nanosOfJiffy(estimatorOrigin + k * period);
-        estimatorTimer = loop.schedule(Math.max(at, loop.now()), this, K_ESTIMATOR, 0);
+        long k = Math.ceilDiv(now - estimatorOrigin, estimatorPeriod);
+        if (!profile.estimatorKthreads()) {
+            k = Math.max(k, 1);   // the netns timer first fires 2 s after namespace creation
+        }
+        long at = estimatorOrigin + k * estimatorPeriod;
+        if (at == lastEstimatorRun) {
+            at += estimatorPeriod;
+        }
+        estimatorTimer = loop.schedule(Math.max(nanosOfJiffy(at), loop.now()), this, K_ESTIMATOR, 0);
     }
 
     /**
-     * One estimator period for the total, every service and every linked real server
-     * ({@code ip_vs_est.c}). Re-armed only while some estimator is not at rest (a tick over zero
-     * deltas and zero averages changes nothing), so an idle table does not keep the loop busy.
+     * Starts kthread 0's task ({@code ip_vs_est_kthread_start}, {@code ip_vs_estimation_kthread}).
+     * Its timer is re-synchronised to now unless within 4 ticks; it processes one row per tick,
+     * row {@code est_row} first. Every estimator sits in the last row: new ones are queued with
+     * the initial delay {@code IPVS_EST_NTICKS - 1} after {@code add_row}, which the first calc
+     * phase sets to row 0 ({@code ip_vs_enqueue_estimator}, {@code ip_vs_est_calc_phase}); this
+     * holds while the row has room ({@code tick_max}, at least 48 estimators). So the first run
+     * after the first start is 49 ticks (1.96 s) later, then every 2 s.
+     */
+    private void startKthread() {
+        long now = jiffies();
+        int row = kthreadCalibrated ? kthreadRow : 0;
+        kthreadCalibrated = true;
+        long timer = Math.abs(kthreadTimer - now) > 4 * estimatorTick ? now : kthreadTimer;
+        estimatorOrigin = timer + (EST_NTICKS - 1 - row) * estimatorTick;
+        kthreadRunning = true;
+        kthreadStartJiffy = now;
+        loop.cancel(estimatorTimer);
+        armEstimator();
+    }
+
+    /** Stops kthread 0's task, keeping the row it would process next and that row's due jiffy. */
+    private void stopKthread() {
+        long now = jiffies();
+        long next = estimatorOrigin + Math.ceilDiv(now - estimatorOrigin, estimatorPeriod) * estimatorPeriod;
+        if (next == lastEstimatorRun) {
+            next += estimatorPeriod;
+        }
+        // rows due at or before now have been processed; the last row is due at `next`
+        kthreadRow = (int) Math.min(EST_NTICKS - 1, EST_NTICKS - Math.ceilDiv(next - now, estimatorTick));
+        kthreadTimer = next - (EST_NTICKS - 1 - kthreadRow) * estimatorTick;
+        kthreadRunning = false;
+        loop.cancel(estimatorTimer);
+    }
+
+    /**
+     * run_estimation written. CLASSIC: the timer keeps running and skips while 0. Kthreads
+     * ({@code ipvs_proc_run_estimation}, {@code ip_vs_est_reload_start}): the tasks stop while
+     * 0 and start again on 1, once a service has enabled the netns; stopped estimators keep
+     * their counters and averages.
+     */
+    private void runEstimationChanged() {
+        if (!profile.estimatorKthreads()) {
+            armEstimator();
+        } else if (enabled && runEstimation && !kthreadRunning) {
+            startKthread();
+        } else if (!runEstimation && kthreadRunning) {
+            stopKthread();
+        }
+    }
+
+    /**
+     * One estimator run for the total, every service and every linked real server
+     * ({@code estimation_timer}, {@code ip_vs_chain_estimation}): the estimated counters are
+     * refreshed from the live ones, then the averages move. With kthreads an estimator started
+     * after the drain of the queue before this run ({@code ip_vs_est_drain_temp_list}, one tick
+     * earlier, or the task's start) waits for the next run. Re-armed only while some estimator
+     * is not at rest (a run over zero deltas and zero averages changes nothing), so an idle
+     * table does not keep the loop busy.
      */
     private void estimatorTick() {
-        if (!runEstimation) {
+        long now = jiffies();
+        lastEstimatorRun = now;
+        if (!runEstimation || (profile.estimatorKthreads() && !kthreadRunning)) {
             return;   // CLASSIC skips the run; kthreads are stopped; resumes on the sysctl or traffic
         }
-        boolean busy = estimate(totalStats);
+        long queuedBy = profile.estimatorKthreads() ? Math.max(now - estimatorTick, kthreadStartJiffy) : Long.MAX_VALUE;
+        boolean busy = estimate(totalStats, queuedBy);
         for (VirtualService s : serviceArray) {
-            busy |= estimate(s.stats);
+            busy |= estimate(s.stats, queuedBy);
             for (int i = 0, n = s.dests.size(); i < n; i++) {
-                busy |= estimate(s.dests.get(i).stats);
+                busy |= estimate(s.dests.get(i).stats, queuedBy);
             }
         }
         if (busy) {
@@ -1097,8 +1206,10 @@ public final class IpvsTable implements EventHandler {
         }
     }
 
-    private static boolean estimate(Stats s) {
-        s.estimate();
+    private static boolean estimate(Stats s, long queuedBy) {
+        if (s.estimatorSince <= queuedBy) {
+            s.estimate();
+        }
         return !s.atRest();
     }
 
@@ -1118,18 +1229,17 @@ public final class IpvsTable implements EventHandler {
         if (backupOnly && (syncState & DaemonConfig.BACKUP) != 0) {
             return Verdict.ACCEPTED;
         }
-        if (p.protocol == Protocol.SCTP) {
-            throw new UnsupportedOperationException("the SCTP packet path is not modelled (SCTP services can be configured)");
-        }
         IpAddress sa = p.saddr;
         IpAddress da = p.daddr;
         boolean v6 = sa.isV6();
         int proto = p.protocol.number();
         boolean tcp = p.protocol == Protocol.TCP;
+        boolean sctp = p.protocol == Protocol.SCTP;
         // ip_vs_conn_in_get: a client port of 0 never matches (no NO_CPORT entries are modelled)
         int cp = p.sport == 0 ? -1 : conns.findIn(false, proto, v6, sa.hi(), sa.lo(), p.sport, da.hi(), da.lo(), p.dport);
 
-        if (cp >= 0 && tcp && p.has(Packet.SYN)) {
+        // is_new_conn: a TCP SYN or an SCTP packet whose first chunk is INIT
+        if (cp >= 0 && (tcp ? p.has(Packet.SYN) : sctp && p.sctpChunk == SctpChunk.INIT)) {
             boolean oldCt = false;
             boolean resched = false;
             RealServer d = conns.dest[cp];
@@ -1165,6 +1275,16 @@ public final class IpvsTable implements EventHandler {
         if (cp < 0) {
             if (tcp && (p.has(Packet.RST) || !(sloppyTcp || p.has(Packet.SYN)))) {
                 return Verdict.ACCEPTED;
+            }
+            if (sctp) {
+                // sctp_conn_schedule: no chunk header drops; ABORT, or anything but INIT without
+                // sloppy_sctp, passes unscheduled
+                if (p.sctpChunk == SctpChunk.NONE) {
+                    return Verdict.DROPPED;
+                }
+                if (p.sctpChunk == SctpChunk.ABORT || !(sloppySctp || p.sctpChunk == SctpChunk.INIT)) {
+                    return Verdict.ACCEPTED;
+                }
             }
             VirtualService svc = findService(v6, p.mark, proto, da, p.dport);
             if (svc == null) {
@@ -1202,6 +1322,9 @@ public final class IpvsTable implements EventHandler {
             return false;
         }
         int st = conns.state[cp];
+        if ((conns.proto[cp] & 0xff) == 132) {
+            return st == SctpState.CLOSED;
+        }
         return st == TcpState.TIME_WAIT || st == TcpState.CLOSE
                 || ((mode & 2) != 0 && st == TcpState.FIN_WAIT && (conns.flags[cp] & ConnFlags.NOOUTPUT) != 0);
     }
@@ -1355,8 +1478,12 @@ public final class IpvsTable implements EventHandler {
             }
             return;
         }
-        if (proto != 6) {
+        boolean sctp = proto == 132;
+        if (proto != 6 && !sctp) {
             return;
+        }
+        if (sctp && p.sctpChunk == SctpChunk.NONE) {
+            return;   // set_sctp_state: no chunk header, nothing changes (not even the timeout)
         }
         int f = conns.flags[id];
         int table = direction;
@@ -1368,19 +1495,22 @@ public final class IpvsTable implements EventHandler {
             }
         }
         int old = conns.state[id];
-        int nw = TcpState.next(secureTcpTables, table, old, p.tcpFlags);
+        int nw = sctp ? SctpState.next(table, old, p.sctpChunk, p.sctpSecondChunk)
+                : TcpState.next(secureTcpTables, table, old, p.tcpFlags);
         if (nw != old) {
             RealServer d = conns.dest[id];
+            boolean active = sctp ? SctpState.isActive(nw) : TcpState.isActive(nw);
             if (d != null) {
-                if ((f & ConnFlags.INACTIVE) == 0 && !TcpState.isActive(nw)) {
+                // 6.1 also moves inactconns here; 6.12 derives it from totalconns (same counts)
+                if ((f & ConnFlags.INACTIVE) == 0 && !active) {
                     d.activeConns--;
                     conns.flags[id] |= ConnFlags.INACTIVE;
-                } else if ((f & ConnFlags.INACTIVE) != 0 && TcpState.isActive(nw)) {
+                } else if ((f & ConnFlags.INACTIVE) != 0 && active) {
                     d.activeConns++;
                     conns.flags[id] &= ~ConnFlags.INACTIVE;
                 }
             }
-            if (nw == TcpState.ESTABLISHED) {
+            if (sctp ? nw == SctpState.ESTABLISHED : nw == TcpState.ESTABLISHED) {
                 assure(id);
             }
             conns.state[id] = (byte) nw;
@@ -1388,7 +1518,7 @@ public final class IpvsTable implements EventHandler {
                 o.stateChanged(id, old, nw);
             }
         }
-        conns.timeout[id] = tcpTimeouts[nw];
+        conns.timeout[id] = sctp ? sctpTimeouts[nw] : tcpTimeouts[nw];
     }
 
     /** {@code ip_vs_control_assure_ct}. */
@@ -1403,9 +1533,6 @@ public final class IpvsTable implements EventHandler {
     public Verdict outbound(Packet p) {
         lastConnection = -1;
         lastDest = null;
-        if (p.protocol == Protocol.SCTP) {
-            throw new UnsupportedOperationException("the SCTP packet path is not modelled");
-        }
         IpAddress sa = p.saddr;   // real server
         IpAddress da = p.daddr;   // client
         boolean v6 = sa.isV6();
@@ -1419,7 +1546,8 @@ public final class IpvsTable implements EventHandler {
             }
         }
         if (id < 0) {
-            if (natIcmpSend && hasRealService(proto, sa, p.sport) && !(proto == 6 && p.has(Packet.RST))) {
+            if (natIcmpSend && hasRealService(proto, sa, p.sport) && !(proto == 6 && p.has(Packet.RST))
+                    && !(proto == 132 && p.sctpChunk == SctpChunk.ABORT)) {
                 return Verdict.REJECTED;
             }
             return Verdict.ACCEPTED;
@@ -1537,6 +1665,12 @@ public final class IpvsTable implements EventHandler {
         if (c.state() == DaemonConfig.MASTER) {
             if (masterDaemon != null) {
                 return Errno.EEXIST;
+            }
+            if (group.isV6() && LOOPBACK.equals(c.interfaceName())) {
+                // ip_vs_sync.c make_send_sock: the master's socket connect()s to the group through
+                // the interface; loopback has no IFF_MULTICAST, so it has no ff00::/8 route
+                // (IPv4 needs none when the output device is given); seen on 6.12.117
+                return Errno.ENETUNREACH;
             }
             masterDaemon = eff;
         } else if (backup) {

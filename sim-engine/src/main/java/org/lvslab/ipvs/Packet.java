@@ -20,6 +20,16 @@ public final class Packet {
     public int mark;
     /** TCP flag bits ({@link #SYN}, {@link #ACK}, …); ignored for UDP. */
     public int tcpFlags;
+    /**
+     * SCTP: type of the first chunk ({@link SctpChunk}; {@link SctpChunk#NONE} for a packet
+     * without a chunk header); ignored for TCP and UDP.
+     */
+    public int sctpChunk = SctpChunk.DATA;
+    /**
+     * SCTP: type of the chunk bundled after the first, or {@link SctpChunk#NONE}. Only an ABORT
+     * after a COOKIE ECHO / COOKIE ACK matters ({@code set_sctp_state}).
+     */
+    public int sctpSecondChunk = SctpChunk.NONE;
     /** IP packet length in bytes, for the byte counters. */
     public int length = 60;
 
@@ -30,6 +40,13 @@ public final class Packet {
         this.daddr = daddr;
         this.dport = dport;
         this.tcpFlags = tcpFlags;
+        return this;
+    }
+
+    /** Sets the SCTP chunk types (first, and the one bundled after it or {@link SctpChunk#NONE}). */
+    public Packet sctp(int firstChunk, int secondChunk) {
+        this.sctpChunk = firstChunk;
+        this.sctpSecondChunk = secondChunk;
         return this;
     }
 

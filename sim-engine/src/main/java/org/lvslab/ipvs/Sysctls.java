@@ -90,6 +90,7 @@ public final class Sysctls {
     public boolean expireQuiescentTemplate() { return get("expire_quiescent_template") != 0; }
     public int connReuseMode() { return (int) get("conn_reuse_mode"); }
     public boolean sloppyTcp() { return get("sloppy_tcp") != 0; }
+    public boolean sloppySctp() { return get("sloppy_sctp") != 0; }
     public boolean conntrack() { return get("conntrack") != 0; }
     public int secureTcp() { return (int) get("secure_tcp"); }
     public long lblcExpirationSeconds() { return get("lblc_expiration"); }

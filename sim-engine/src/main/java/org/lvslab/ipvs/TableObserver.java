@@ -16,7 +16,10 @@ public interface TableObserver {
     default void connectionExpired(int id) {
     }
 
-    /** A TCP state change ({@link TcpState} numbers); only called when the state actually changes. */
+    /**
+     * A TCP or SCTP state change ({@link TcpState} or {@link SctpState} numbers, by the entry's
+     * protocol); only called when the state actually changes.
+     */
     default void stateChanged(int id, int oldState, int newState) {
     }
 

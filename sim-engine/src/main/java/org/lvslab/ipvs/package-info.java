@@ -1,7 +1,8 @@
 /**
  * The model of the kernel's virtual server table ({@code net/netfilter/ipvs/}): services and
- * real servers in kernel list order, the trash, the connection table with TCP/UDP state tracking
- * and timeouts, persistence templates, thresholds and the overload flag, sysctls, statistics and
+ * real servers in kernel list order, the trash, the connection table with TCP/UDP/SCTP state tracking
+ * ({@link org.lvslab.ipvs.TcpState}, {@link org.lvslab.ipvs.SctpState}) and timeouts, persistence
+ * templates, thresholds and the overload flag, sysctls, statistics (live and as reported) and
  * the rate estimator, the sync-daemon settings, and the per-version behaviour switches
  * ({@link org.lvslab.ipvs.KernelProfile}).
  *

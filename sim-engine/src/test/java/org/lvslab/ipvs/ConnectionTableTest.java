@@ -7,6 +7,8 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import org.lvslab.engine.EventLoop;
+import org.lvslab.engine.QueueKind;
 
 /** The structure-of-arrays connection table: footprint, slot reuse, creation order, newest-first lookups. */
 class ConnectionTableTest {
@@ -33,8 +35,80 @@ class ConnectionTableTest {
         }
         assertThat(arrays).isEqualTo(19);
         assertThat(bytes).isEqualTo(ConnectionTable.perSlotArrayBytes()).isEqualTo(ConnectionTable.BYTES_PER_SLOT).isEqualTo(88);
-        // two int indexes sized 2 x capacity
-        assertThat(ConnectionTable.TOTAL_BYTES_PER_SLOT).isEqualTo(88 + 2 * 2 * 4);
+    }
+
+    @Test
+    void eachIndexHoldsTwoLongEntriesPerSlotAndOnlyTheClientSideOneCountsInTheTotal() throws Exception {
+        ConnectionTable t = new ConnectionTable();
+        for (String name : new String[] {"inIndex", "outIndex"}) {
+            assertThat(ConnectionTable.class.getDeclaredField(name).getType()).isEqualTo(long[].class);
+        }
+        Field in = ConnectionTable.class.getDeclaredField("inIndex");
+        in.setAccessible(true);
+        assertThat(((long[]) in.get(t)).length).isEqualTo(2 * t.capacity());
+        assertThat(ConnectionTable.INDEX_BYTES_PER_SLOT).isEqualTo(2 * 8).isEqualTo(ConnectionTable.OUT_INDEX_BYTES_PER_SLOT);
+        assertThat(ConnectionTable.TOTAL_BYTES_PER_SLOT).isEqualTo(88 + 2 * 8);
+    }
+
+    @Test
+    void theTimerFootprintIsThatOfTheDefaultEventLoopQueue() {
+        QueueKind kind = new EventLoop().queueKind();
+        assertThat(ConnectionTable.EVENT_LOOP_BYTES_PER_TIMER).isEqualTo(EventLoop.bytesPerSlot(kind));
+    }
+
+    @Test
+    void theNatReplyIndexIsMadeWithTheFirstNatEntryAndThenKeepsEveryNatEntryFindable() throws Exception {
+        ConnectionTable t = new ConnectionTable();
+        Field out = ConnectionTable.class.getDeclaredField("outIndex");
+        out.setAccessible(true);
+        RealServer rs = new RealServer(null, IpAddress.parse("10.1.0.1"), 8080, false);
+        for (int i = 0; i < 100; i++) {
+            t.index(t.allocate(ForwardingMethod.DROUTE.code(), false, 6, C.hi(), C.lo(), 1 + i, V.hi(), V.lo(), 80, 8080, rs, 0));
+        }
+        assertThat(out.get(t)).as("no NAT entry yet").isNull();
+        assertThat(t.findOut(6, false, C.hi(), C.lo(), 1, rs.address().hi(), rs.address().lo(), 8080)).isEqualTo(-1);
+        int[] nat = new int[3000];
+        for (int i = 0; i < nat.length; i++) {
+            nat[i] = t.allocate(ForwardingMethod.MASQ.code(), false, 6, C.hi(), C.lo(), 1000 + i, V.hi(), V.lo(), 80, 8080, rs, 0);
+            t.index(nat[i]);
+        }
+        assertThat(((long[]) out.get(t)).length).as("grown with the table").isEqualTo(2 * t.capacity());
+        for (int i = 0; i < nat.length; i++) {
+            assertThat(t.findOut(6, false, C.hi(), C.lo(), 1000 + i, rs.address().hi(), rs.address().lo(), 8080)).isEqualTo(nat[i]);
+        }
+        assertThat(t.findOut(6, false, C.hi(), C.lo(), 1, rs.address().hi(), rs.address().lo(), 8080)).as("DR entry").isEqualTo(-1);
+    }
+
+    @Test
+    void keysWhoseHashesAgreeInAll32BitsAreStillToldApart() {
+        // find two client tuples with the same 32-bit index hash (birthday search over 2^18 keys)
+        IpAddress[] clients = {C, IpAddress.parse("192.168.1.11"), IpAddress.parse("192.168.1.12"), IpAddress.parse("192.168.1.13")};
+        java.util.Map<Integer, Integer> seen = new java.util.HashMap<>();
+        int a = -1;
+        int b = -1;
+        for (int k = 0; k < clients.length * 65535 && a < 0; k++) {
+            IpAddress c = clients[k / 65535];
+            int h = ConnectionTable.hashIn(false, 6, false, c.hi(), c.lo(), 1 + k % 65535, V.hi(), V.lo(), 80);
+            Integer other = seen.putIfAbsent(h, k);
+            if (other != null) {
+                a = other;
+                b = k;
+            }
+        }
+        assertThat(a).as("a 32-bit collision among 2^18 keys").isNotNegative();
+        ConnectionTable t = new ConnectionTable();
+        IpAddress ca = clients[a / 65535];
+        IpAddress cb = clients[b / 65535];
+        int ida = t.allocate(0, false, 6, ca.hi(), ca.lo(), 1 + a % 65535, V.hi(), V.lo(), 80, 80, null, 0);
+        t.index(ida);
+        assertThat(t.findIn(false, 6, false, cb.hi(), cb.lo(), 1 + b % 65535, V.hi(), V.lo(), 80)).isEqualTo(-1);
+        int idb = t.allocate(0, false, 6, cb.hi(), cb.lo(), 1 + b % 65535, V.hi(), V.lo(), 80, 80, null, 0);
+        t.index(idb);
+        assertThat(t.findIn(false, 6, false, ca.hi(), ca.lo(), 1 + a % 65535, V.hi(), V.lo(), 80)).isEqualTo(ida);
+        assertThat(t.findIn(false, 6, false, cb.hi(), cb.lo(), 1 + b % 65535, V.hi(), V.lo(), 80)).isEqualTo(idb);
+        t.free(ida);
+        assertThat(t.findIn(false, 6, false, ca.hi(), ca.lo(), 1 + a % 65535, V.hi(), V.lo(), 80)).isEqualTo(-1);
+        assertThat(t.findIn(false, 6, false, cb.hi(), cb.lo(), 1 + b % 65535, V.hi(), V.lo(), 80)).isEqualTo(idb);
     }
 
     @Test

@@ -196,12 +196,15 @@ class ControlPathTest {
         Fixture f = Fixture.newest().service(TCP80, "first");
         RealServer d = f.dest(TCP80, "10.1.0.1", DROUTE, 1);
         f.tcp(1000, Packet.SYN);
+        f.at(2.5);   // the estimator has run (kthreads: 1.96 s after the first service)
+        assertThat(d.stats().conns()).isEqualTo(1);
         f.table.zero(TCP80);
         assertThat(d.stats().conns()).isZero();
         assertThat(f.table.findService(TCP80).stats().inPkts()).isZero();
         assertThat(f.table.totalStats().conns()).as("only -Z without service zeroes the total").isEqualTo(1);
         f.table.zero(null);
         assertThat(f.table.totalStats().conns()).isZero();
+        assertThat(d.stats().liveConns()).as("the live counters are never reset").isEqualTo(1);
     }
 
     @Test

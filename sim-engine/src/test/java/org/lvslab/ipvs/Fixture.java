@@ -184,6 +184,18 @@ final class Fixture {
         return table.inbound(packet.set(Protocol.UDP, client, sport, svc.address(), svc.port(), 0));
     }
 
+    /** An SCTP packet from {@code client}:{@code sport} to {@code svc} whose first chunk is {@code chunk}. */
+    Verdict sctp(IpAddress client, int sport, ServiceKey svc, int chunk) {
+        packet.set(Protocol.SCTP, client, sport, svc.address(), svc.port(), 0).sctp(chunk, SctpChunk.NONE);
+        return table.inbound(packet);
+    }
+
+    /** An SCTP reply from {@code rs}:{@code rport} to the client (NAT) whose first chunk is {@code chunk}. */
+    Verdict sctpReply(String rs, int rport, IpAddress client, int cport, int chunk) {
+        packet.set(Protocol.SCTP, IpAddress.parse(rs), rport, client, cport, 0).sctp(chunk, SctpChunk.NONE);
+        return table.outbound(packet);
+    }
+
     /** A reply from {@code rs}:{@code rport} to the client (NAT). */
     Verdict reply(String rs, int rport, IpAddress client, int cport, Protocol proto, int flags) {
         return table.outbound(packet.set(proto, IpAddress.parse(rs), rport, client, cport, flags));

@@ -8,6 +8,7 @@ public record StatsEntry(long conns, long inPkts, long outPkts, long inBytes, lo
 
     public static final StatsEntry ZERO = new StatsEntry(0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
+    /** The values the kernel reports ({@code ip_vs_copy_stats}: as of the last estimator run, minus the -Z base). */
     public static StatsEntry of(Stats s) {
         return new StatsEntry(s.conns(), s.inPkts(), s.outPkts(), s.inBytes(), s.outBytes(),
                 s.cps(), s.inPps(), s.outPps(), s.inBps(), s.outBps());
