@@ -31,7 +31,7 @@ import org.lvslab.engine.QueueKind;
  */
 public final class ConnectionTable {
     /** Bytes of the per-slot arrays: see {@link #perSlotArrayBytes()}. */
-    public static final int BYTES_PER_SLOT = 88;
+    public static final int BYTES_PER_SLOT = 92;
     /** The client-side index: two long entries (hash and id) per slot. */
     public static final int INDEX_BYTES_PER_SLOT = 16;
     /** The NAT reply index, like the client-side one; allocated with the first NAT entry. */
@@ -51,13 +51,27 @@ public final class ConnectionTable {
     private static final int NIL = -1;
     private static final int INITIAL = 64;
 
+    /** Longs per slot in {@link #addr}. */
+    static final int ADDR_STRIDE = 4;
+    // key word layout
+    private static final int K_VPORT = 16;
+    private static final int K_DPORT = 32;
+    private static final int K_PROTO = 48;
+    private static final long K_TEMPLATE = 1L << 56;
+    private static final long K_V6 = 1L << 57;
+    /** The bits of a key word that the client-side index compares, and those the NAT reply index does. */
+    private static final long IN_KEY = 0xFFFFL | 0xFFFFL << K_VPORT | 0xFFL << K_PROTO | K_TEMPLATE | K_V6;
+    private static final long OUT_KEY = 0xFFFFL | 0xFFFFL << K_DPORT | 0xFFL << K_PROTO | K_TEMPLATE | K_V6;
+
     // ---- per slot (keep perSlotArrayBytes() in step) ------------------------------------------
     int[] flags;
     byte[] proto;          // IP protocol number (0 = IPPROTO_IP for fwmark templates); read & 0xff
     byte[] state;
-    long[] caHi, caLo;     // client address (IPv4 in the low 32 bits of caLo)
-    long[] vaHi, vaLo;     // virtual address (fwmark templates: the mark)
-    char[] cport, vport, dport;
+    // The lookup key is packed so that checking a candidate reads two cache lines, not eight:
+    long[] addr;           // ADDR_STRIDE per slot: client lo, hi; virtual lo, hi (IPv4 in the low
+                           // 32 bits of lo; fwmark templates: the mark as virtual address)
+    long[] key;            // ports, protocol, template and family bits: see keyWord()
+    char[] vport;          // virtual port (also in key)
     RealServer[] dest;
     long[] timer;          // EventLoop handle of the expiry timer (-1 = none yet)
     long[] expires;        // jiffies at which the timer is due (nominal)
@@ -92,13 +106,9 @@ public final class ConnectionTable {
         flags = new int[n];
         proto = new byte[n];
         state = new byte[n];
-        caHi = new long[n];
-        caLo = new long[n];
-        vaHi = new long[n];
-        vaLo = new long[n];
-        cport = new char[n];
+        addr = new long[ADDR_STRIDE * n];
+        key = new long[n];
         vport = new char[n];
-        dport = new char[n];
         dest = new RealServer[n];
         timer = new long[n];
         expires = new long[n];
@@ -125,9 +135,9 @@ public final class ConnectionTable {
      * as 4 bytes, compressed oops). Equals {@link #BYTES_PER_SLOT}.
      */
     public static int perSlotArrayBytes() {
-        int longs = 6;   // caHi caLo vaHi vaLo timer expires
+        int longs = ADDR_STRIDE + 3; // addr (4 per slot) key timer expires
         int ints = 7;    // flags timeout control nControl fwmark prev next
-        int chars = 3;   // cport vport dport
+        int chars = 1;   // vport
         int bytes = 2;   // proto state
         int refs = 1;    // dest
         return longs * 8 + ints * 4 + chars * 2 + bytes + refs * 4;
@@ -235,20 +245,21 @@ public final class ConnectionTable {
 
     public IpAddress clientAddress(int id) {
         live(id);
-        return (flags[id] & F_V6) != 0 ? IpAddress.ofV6(caHi[id], caLo[id]) : IpAddress.ofV4((int) caLo[id]);
+        int a = id * ADDR_STRIDE;
+        return (flags[id] & F_V6) != 0 ? IpAddress.ofV6(addr[a + 1], addr[a]) : IpAddress.ofV4((int) addr[a]);
     }
 
     public int clientPort(int id) {
-        return cport[live(id)];
+        return (int) key[live(id)] & 0xFFFF;
     }
 
     /** Virtual address; for a fwmark template the mark as an IPv4-style address (mark 1 → 0.0.0.1). */
     public IpAddress virtualAddress(int id) {
         live(id);
         if ((flags[id] & F_V6) != 0 && proto[id] != 0) {
-            return IpAddress.ofV6(vaHi[id], vaLo[id]);
+            return IpAddress.ofV6(addr[id * ADDR_STRIDE + 3], addr[id * ADDR_STRIDE + 2]);
         }
-        return IpAddress.ofV4((int) vaLo[id]);
+        return IpAddress.ofV4((int) addr[id * ADDR_STRIDE + 2]);
     }
 
     public int virtualPort(int id) {
@@ -261,7 +272,7 @@ public final class ConnectionTable {
     }
 
     public int destPort(int id) {
-        return dport[live(id)];
+        return (int) (key[live(id)] >>> K_DPORT) & 0xFFFF;
     }
 
     public RealServer dest(int id) {
@@ -337,13 +348,13 @@ public final class ConnectionTable {
         flags[id] = flagBits | F_LIVE | (v6 ? F_V6 : 0);
         proto[id] = (byte) protocol;
         state[id] = 0;
-        caHi[id] = cHi;
-        caLo[id] = cLo;
-        vaHi[id] = vHi;
-        vaLo[id] = vLo;
-        cport[id] = (char) cp;
+        int a = id * ADDR_STRIDE;
+        addr[a] = cLo;
+        addr[a + 1] = cHi;
+        addr[a + 2] = vLo;
+        addr[a + 3] = vHi;
+        key[id] = keyWord(cp, vp, dp, protocol, (flagBits & ConnFlags.TEMPLATE) != 0, v6);
         vport[id] = (char) vp;
-        dport[id] = (char) dp;
         dest[id] = d;
         timer[id] = -1;
         expires[id] = 0;
@@ -390,13 +401,9 @@ public final class ConnectionTable {
         flags = Arrays.copyOf(flags, n);
         proto = Arrays.copyOf(proto, n);
         state = Arrays.copyOf(state, n);
-        caHi = Arrays.copyOf(caHi, n);
-        caLo = Arrays.copyOf(caLo, n);
-        vaHi = Arrays.copyOf(vaHi, n);
-        vaLo = Arrays.copyOf(vaLo, n);
-        cport = Arrays.copyOf(cport, n);
+        addr = Arrays.copyOf(addr, ADDR_STRIDE * n);
+        key = Arrays.copyOf(key, n);
         vport = Arrays.copyOf(vport, n);
-        dport = Arrays.copyOf(dport, n);
         dest = Arrays.copyOf(dest, n);
         timer = Arrays.copyOf(timer, n);
         expires = Arrays.copyOf(expires, n);
@@ -457,9 +464,9 @@ public final class ConnectionTable {
     void rekey(int id, int newCport, int newVport, int newDport) {
         boolean was = (flags[id] & F_INDEXED) != 0;
         unindex(id);
-        cport[id] = (char) newCport;
+        long k = key[id];
+        key[id] = keyWord(newCport, newVport, newDport, (int) (k >>> K_PROTO) & 0xFF, (k & K_TEMPLATE) != 0, (k & K_V6) != 0);
         vport[id] = (char) newVport;
-        dport[id] = (char) newDport;
         if (was) {
             index(id);
         }
@@ -467,7 +474,11 @@ public final class ConnectionTable {
 
     /** {@code ip_vs_conn_in_get} / {@code ip_vs_ct_in_get}: newest entry with the key, or -1. */
     int findIn(boolean template, int protocol, boolean v6, long cHi, long cLo, int cp, long vHi, long vLo, int vp) {
+        if (((cp | vp) & ~0xFFFF) != 0 || (protocol & ~0xFF) != 0) {
+            return NIL; // no entry has such a port or protocol
+        }
         int h = hashIn(template, protocol, v6, cHi, cLo, cp, vHi, vLo, vp);
+        long want = keyWord(cp, vp, 0, protocol, template, v6);
         long[] idx = inIndex;
         int mask = indexMask;
         for (int i = h & mask; ; i = (i + 1) & mask) {
@@ -476,11 +487,11 @@ public final class ConnectionTable {
             if (id == NIL) {
                 return NIL;
             }
-            if ((int) (e >>> 32) == h && caLo[id] == cLo && cport[id] == cp && vport[id] == vp && caHi[id] == cHi
-                    && vaLo[id] == vLo && vaHi[id] == vHi && (proto[id] & 0xff) == protocol
-                    && ((flags[id] & F_V6) != 0) == v6
-                    && ((flags[id] & ConnFlags.TEMPLATE) != 0) == template) {
-                return id;
+            if ((int) (e >>> 32) == h && (key[id] & IN_KEY) == want) {
+                int a = id * ADDR_STRIDE;
+                if (addr[a] == cLo && addr[a + 2] == vLo && addr[a + 1] == cHi && addr[a + 3] == vHi) {
+                    return id;
+                }
             }
         }
     }
@@ -491,7 +502,11 @@ public final class ConnectionTable {
         if (idx == null) {
             return NIL;
         }
+        if (((cp | dp) & ~0xFFFF) != 0 || (protocol & ~0xFF) != 0) {
+            return NIL;
+        }
         int h = hashOut(protocol, v6, cHi, cLo, cp, dHi, dLo, dp);
+        long want = keyWord(cp, 0, dp, protocol, false, v6);
         int mask = indexMask;
         for (int i = h & mask; ; i = (i + 1) & mask) {
             long e = idx[i];
@@ -502,33 +517,46 @@ public final class ConnectionTable {
             if ((int) (e >>> 32) != h) {
                 continue;
             }
-            IpAddress da = dest[id].address;
-            if (caLo[id] == cLo && cport[id] == cp && dport[id] == dp && caHi[id] == cHi
-                    && da.lo() == dLo && da.hi() == dHi && (proto[id] & 0xff) == protocol
-                    && ((flags[id] & F_V6) != 0) == v6) {
-                return id;
+            int a = id * ADDR_STRIDE;
+            if ((key[id] & OUT_KEY) == want && addr[a] == cLo && addr[a + 1] == cHi) {
+                IpAddress da = dest[id].address;
+                if (da.lo() == dLo && da.hi() == dHi) {
+                    return id;
+                }
             }
         }
     }
 
     private int hashOf(int id, boolean out) {
+        long k = key[id];
+        int a = id * ADDR_STRIDE;
+        int protocol = (int) (k >>> K_PROTO) & 0xFF;
+        boolean v6 = (k & K_V6) != 0;
+        int cp = (int) k & 0xFFFF;
         if (out) {
             IpAddress da = dest[id].address;
-            return hashOut(proto[id] & 0xff, (flags[id] & F_V6) != 0, caHi[id], caLo[id], cport[id], da.hi(), da.lo(), dport[id]);
+            return hashOut(protocol, v6, addr[a + 1], addr[a], cp, da.hi(), da.lo(), (int) (k >>> K_DPORT) & 0xFFFF);
         }
-        return hashIn((flags[id] & ConnFlags.TEMPLATE) != 0, proto[id] & 0xff, (flags[id] & F_V6) != 0,
-                caHi[id], caLo[id], cport[id], vaHi[id], vaLo[id], vport[id]);
+        return hashIn((k & K_TEMPLATE) != 0, protocol, v6, addr[a + 1], addr[a], cp, addr[a + 3], addr[a + 2],
+                (int) (k >>> K_VPORT) & 0xFFFF);
     }
 
     private boolean sameKey(int a, int b, boolean out) {
-        if (caLo[a] != caLo[b] || caHi[a] != caHi[b] || cport[a] != cport[b] || proto[a] != proto[b]
-                || ((flags[a] ^ flags[b]) & (F_V6 | ConnFlags.TEMPLATE)) != 0) {
+        int x = a * ADDR_STRIDE;
+        int y = b * ADDR_STRIDE;
+        if (((key[a] ^ key[b]) & (out ? OUT_KEY : IN_KEY)) != 0 || addr[x] != addr[y] || addr[x + 1] != addr[y + 1]) {
             return false;
         }
         if (out) {
-            return dport[a] == dport[b] && dest[a].address.equals(dest[b].address);
+            return dest[a].address.equals(dest[b].address);
         }
-        return vport[a] == vport[b] && vaLo[a] == vaLo[b] && vaHi[a] == vaHi[b];
+        return addr[x + 2] == addr[y + 2] && addr[x + 3] == addr[y + 3];
+    }
+
+    /** The packed key word: client, virtual and destination port, protocol, template and IPv6 bits. */
+    private static long keyWord(int cp, int vp, int dp, int protocol, boolean template, boolean v6) {
+        return (cp & 0xFFFFL) | (vp & 0xFFFFL) << K_VPORT | (dp & 0xFFFFL) << K_DPORT | (protocol & 0xFFL) << K_PROTO
+                | (template ? K_TEMPLATE : 0) | (v6 ? K_V6 : 0);
     }
 
     /**

@@ -30,11 +30,12 @@ class ConnectionTableTest {
                 continue;
             }
             Class<?> c = f.getType().getComponentType();
-            bytes += c == long.class ? 8 : c == int.class ? 4 : c == char.class ? 2 : c == byte.class ? 1 : 4;
+            int perSlot = f.getName().equals("addr") ? ConnectionTable.ADDR_STRIDE : 1; // client and virtual address, two words each
+            bytes += perSlot * (c == long.class ? 8 : c == int.class ? 4 : c == char.class ? 2 : c == byte.class ? 1 : 4);
             arrays++;
         }
-        assertThat(arrays).isEqualTo(19);
-        assertThat(bytes).isEqualTo(ConnectionTable.perSlotArrayBytes()).isEqualTo(ConnectionTable.BYTES_PER_SLOT).isEqualTo(88);
+        assertThat(arrays).isEqualTo(15);
+        assertThat(bytes).isEqualTo(ConnectionTable.perSlotArrayBytes()).isEqualTo(ConnectionTable.BYTES_PER_SLOT).isEqualTo(92);
     }
 
     @Test
@@ -47,7 +48,7 @@ class ConnectionTableTest {
         in.setAccessible(true);
         assertThat(((long[]) in.get(t)).length).isEqualTo(2 * t.capacity());
         assertThat(ConnectionTable.INDEX_BYTES_PER_SLOT).isEqualTo(2 * 8).isEqualTo(ConnectionTable.OUT_INDEX_BYTES_PER_SLOT);
-        assertThat(ConnectionTable.TOTAL_BYTES_PER_SLOT).isEqualTo(88 + 2 * 8);
+        assertThat(ConnectionTable.TOTAL_BYTES_PER_SLOT).isEqualTo(92 + 2 * 8);
     }
 
     @Test
