@@ -6,11 +6,12 @@ import picocli.CommandLine.Command;
 /** Entry point of the {@code lvslab} command. */
 @Command(name = "lvslab", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "A reference lab for Linux IPVS load balancing: what will IPVS do with my traffic?",
-        subcommands = {CommandLine.HelpCommand.class, TraceCommand.class, ScenarioCommand.class, KernelCommand.class, ConformanceCommand.class, ShellCommand.class,
-                SimulateCommand.class,
-                CompareCommand.class,
-                SweepCommand.class,
-                PushCommand.class, PullCommand.class, DiffCommand.class})
+        subcommands = {SimulateCommand.class, CompareCommand.class, SweepCommand.class,
+                Main.IpvsadmHelp.class, ShellCommand.class,
+                ScenarioCommand.class, KernelCommand.class, ConformanceCommand.class,
+                TraceCommand.class,
+                PushCommand.class, PullCommand.class, DiffCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     public static void main(String[] args) {
@@ -33,6 +34,22 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         new CommandLine(this).usage(System.out);
+    }
+
+    /**
+     * Listed in the help only: {@link #main} hands {@code lvslab ipvsadm …} to the front end
+     * before picocli sees it, because ipvsadm's own grammar and messages are the interface.
+     */
+    @Command(name = "ipvsadm", description = {
+            "ipvsadm 1.31 against a simulated IPVS table: the same commands, messages, exit",
+            "statuses and listings. The table lives in the file named by LVSLAB_STATE",
+            "(default ~/.local/state/lvslab/ipvsadm.state); LVSLAB_KERNEL picks the kernel",
+            "version modelled. Try: lvslab ipvsadm -h"})
+    static final class IpvsadmHelp implements Runnable {
+        @Override
+        public void run() {
+            IpvsadmCommand.run(new String[] {"-h"});
+        }
     }
 
     static final class Version implements CommandLine.IVersionProvider {
