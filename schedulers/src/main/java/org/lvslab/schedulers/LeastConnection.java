@@ -28,8 +28,9 @@ public final class LeastConnection implements Scheduler {
         Explain ex = context.explain();
         if (ex.enabled()) {
             ex.line(least == null ? "lc: no real server with weight > 0 and not overloaded"
-                    : "lc: least overhead " + Integer.toUnsignedString(least.overhead()) + " at " + least
-                            + " (first in list order on a tie)");
+                    : "lc: " + least + " has the least overhead " + Integer.toUnsignedString(least.overhead())
+                            + " of " + Explanations.candidates(svc, "overhead", d -> Integer.toUnsignedLong(d.overhead()))
+                            + " (ties: first in list order)");
         }
         return least;
     }

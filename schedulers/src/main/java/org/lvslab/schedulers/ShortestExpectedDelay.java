@@ -28,8 +28,10 @@ public final class ShortestExpectedDelay implements Scheduler {
         Explain ex = context.explain();
         if (ex.enabled()) {
             ex.line(least == null ? "sed: no real server with weight > 0 and not overloaded"
-                    : "sed: least (active+1)/weight " + (least.activeConns() + 1) + "/" + least.weight() + " at "
-                            + least + " (first in list order on a tie)");
+                    : "sed: " + least + " has the least (active+1)/weight " + (least.activeConns() + 1) + "/"
+                            + least.weight()
+                            + (Explanations.tied(svc, least, d -> d.activeConns() + 1L) ? " (tie: first in list order wins)" : "")
+                            + " of " + Explanations.candidates(svc, "active+1", d -> d.activeConns() + 1L));
         }
         return least;
     }

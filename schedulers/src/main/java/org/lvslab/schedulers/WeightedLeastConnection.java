@@ -28,8 +28,9 @@ public final class WeightedLeastConnection implements Scheduler {
         Explain ex = context.explain();
         if (ex.enabled()) {
             ex.line(least == null ? "wlc: no real server with weight > 0 and not overloaded"
-                    : "wlc: least overhead/weight " + least.overhead() + "/" + least.weight() + " at " + least
-                            + " (first in list order on a tie)");
+                    : "wlc: " + least + " has the least overhead/weight " + least.overhead() + "/" + least.weight()
+                            + (Explanations.tied(svc, least, RealServer::overhead) ? " (tie: first in list order wins)" : "")
+                            + " of " + Explanations.candidates(svc, "overhead", RealServer::overhead));
         }
         return least;
     }

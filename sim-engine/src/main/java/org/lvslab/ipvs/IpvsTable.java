@@ -279,10 +279,11 @@ public final class IpvsTable implements EventHandler {
         readSysctls();
         switch (name) {
             case "secure_tcp", "drop_entry", "drop_packet" -> {
-                // the kernel looks at these on its 1 s defense tick (ip_vs_ctl.c: defense_work_handler)
-                if (!inDefense && !loop.isPending(defenseTimer)) {
-                    long k = (jiffies() - createdJiffies) / hz + 1;
-                    defenseTimer = loop.schedule(nanosOfJiffy(createdJiffies + k * hz), this, K_DEFENSE, 0);
+                // the sysctl handler updates the defense level at once (ip_vs_ctl.c:
+                // proc_do_defense_mode -> update_defense_level); the 1 s defense_work_handler
+                // only repeats it, which changes nothing without memory pressure
+                if (!inDefense) {
+                    defenseTick();
                 }
             }
             case "run_estimation" -> runEstimationChanged();

@@ -200,19 +200,17 @@ class TcpStateMachineTest {
     }
 
     @Test
-    void secureTcpThreeSwitchesToTheDefenseTablesAtTheNextOneSecondTick() {
+    void secureTcpThreeSwitchesToTheDefenseTablesAsSoonAsTheSysctlIsWritten() {
         Fixture f = Fixture.newest().service(TCP80, "first");
         f.dest(TCP80, "10.1.0.1", DROUTE, 1);
         f.at(0.5);
-        f.table.sysctls().set("secure_tcp", 3);
         assertThat(f.table.secureTcpTablesActive()).isFalse();
-        f.at(1);
-        assertThat(f.table.secureTcpTablesActive()).isTrue();
+        f.table.sysctls().set("secure_tcp", 3);
+        assertThat(f.table.secureTcpTablesActive()).as("proc_do_defense_mode updates the level at once").isTrue();
         f.tcp(1000, SYN);
         assertThat(f.state(f.conn())).as("INPUT_ONLY + SYN from NONE is SYNACK under secure_tcp").isEqualTo("SYNACK");
 
         f.table.sysctls().set("secure_tcp", 2);   // automatic mode, memory is plentiful
-        f.at(2);
         assertThat(f.table.secureTcpTablesActive()).isFalse();
         assertThat(f.table.sysctls().secureTcp()).as("kernel falls back from 2 to 1").isEqualTo(1);
     }
