@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.lvslab.netlink.socket.NetlinkException;
 import org.lvslab.netlink.socket.NetlinkKernel;
-import org.lvslab.netlink.sync.DesiredConfig;
 import org.lvslab.netlink.sync.KernelTable;
 import org.lvslab.netlink.sync.Plan;
 import org.lvslab.netlink.sync.Planner;
@@ -36,26 +35,12 @@ public final class DiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        try {
-            return execute(out, err);
-        } finally {
-            // print() does not flush picocli's writers, and Main exits right after
-            out.flush();
-            err.flush();
-        }
+        return NetlinkCommands.run(spec, this::execute);
     }
 
     private int execute(PrintWriter out, PrintWriter err) {
-        KernelTable desired;
-        try {
-            desired = NetlinkCommands.desired(file, NetlinkCommands.version(kernel));
-        } catch (IllegalArgumentException e) {
-            err.println("lvslab diff: --kernel: " + e.getMessage());
-            return NetlinkCommands.BAD_INPUT;
-        } catch (DesiredConfig.InputException e) {
-            err.println("lvslab diff: " + e.getMessage());
+        KernelTable desired = NetlinkCommands.desired("diff", file, kernel, err);
+        if (desired == null) {
             return NetlinkCommands.BAD_INPUT;
         }
         try (NetlinkKernel k = NetlinkKernel.open()) {

@@ -42,23 +42,12 @@ public final class PullCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        try {
-            return execute(out, err);
-        } finally {
-            // print() does not flush picocli's writers, and Main exits right after
-            out.flush();
-            err.flush();
-        }
+        return NetlinkCommands.run(spec, this::execute);
     }
 
     private int execute(PrintWriter out, PrintWriter err) {
-        KernelVersion v;
-        try {
-            v = NetlinkCommands.version(kernel);
-        } catch (IllegalArgumentException e) {
-            err.println("lvslab pull: --kernel: " + e.getMessage());
+        KernelVersion v = NetlinkCommands.version("pull", kernel, err);
+        if (v == null) {
             return NetlinkCommands.BAD_INPUT;
         }
         String text;

@@ -2,10 +2,8 @@ package org.lvslab.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
-import org.lvslab.ipvs.KernelVersion;
 import org.lvslab.netlink.socket.NetlinkException;
 import org.lvslab.netlink.socket.NetlinkKernel;
-import org.lvslab.netlink.sync.DesiredConfig;
 import org.lvslab.netlink.sync.KernelTable;
 import org.lvslab.netlink.sync.Planner;
 import org.lvslab.netlink.sync.Push;
@@ -52,27 +50,12 @@ public final class PushCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        try {
-            return execute(out, err);
-        } finally {
-            // print() does not flush picocli's writers, and Main exits right after
-            out.flush();
-            err.flush();
-        }
+        return NetlinkCommands.run(spec, this::execute);
     }
 
     private int execute(PrintWriter out, PrintWriter err) {
-        KernelTable desired;
-        try {
-            KernelVersion v = NetlinkCommands.version(kernel);
-            desired = NetlinkCommands.desired(file, v);
-        } catch (IllegalArgumentException e) {
-            err.println("lvslab push: --kernel: " + e.getMessage());
-            return NetlinkCommands.BAD_INPUT;
-        } catch (DesiredConfig.InputException e) {
-            err.println("lvslab push: " + e.getMessage());
+        KernelTable desired = NetlinkCommands.desired("push", file, kernel, err);
+        if (desired == null) {
             return NetlinkCommands.BAD_INPUT;
         }
         Planner.Options options = new Planner.Options(exactOrder, keepUnlisted);

@@ -132,11 +132,31 @@ public final class TraceCommand implements Runnable {
         int run() throws IOException;
     }
 
+    interface SourceBody {
+        void run(ConnectionSource src) throws IOException;
+    }
+
+    /** Opens FILE with the reader options, runs {@code body} on it, then prints the reader's report. */
+    static int readThenReport(CommandLine cl, ReadOptions read, Path file, SourceBody body) {
+        return guarded(cl, () -> {
+            try (ConnectionSource src = read.open(file)) {
+                body.run(src);
+                printReport(cl, src.report());
+            }
+            return 0;
+        });
+    }
+
     static void printReport(CommandLine cl, ReadReport r) {
         for (String line : r.describe()) {
             cl.getErr().println(line);
         }
         cl.getErr().flush();
+    }
+
+    static void printWrote(CommandLine cl, long n, Path out) {
+        cl.getOut().println("wrote " + n + " connections to " + out);
+        cl.getOut().flush();
     }
 
     @Command(name = "stats", mixinStandardHelpOptions = true, description = "Summarise a trace: connections, time span, rate over time, clients, duration percentiles.")
@@ -156,19 +176,15 @@ public final class TraceCommand implements Runnable {
         @Override
         public Integer call() {
             CommandLine cl = spec.commandLine();
-            return guarded(cl, () -> {
-                try (ConnectionSource src = read.open(file)) {
-                    TraceStats s = TraceStats.of(src);
-                    PrintWriter out = cl.getOut();
-                    out.println("trace            " + file);
-                    if (src.originEpochNs() != ConnectionSource.NO_ORIGIN) {
-                        out.println("origin           " + java.time.Instant.ofEpochSecond(0, src.originEpochNs()));
-                    }
-                    s.describe(Math.max(1, rows)).forEach(out::println);
-                    out.flush();
-                    printReport(cl, src.report());
+            return readThenReport(cl, read, file, src -> {
+                TraceStats s = TraceStats.of(src);
+                PrintWriter out = cl.getOut();
+                out.println("trace            " + file);
+                if (src.originEpochNs() != ConnectionSource.NO_ORIGIN) {
+                    out.println("origin           " + java.time.Instant.ofEpochSecond(0, src.originEpochNs()));
                 }
-                return 0;
+                s.describe(Math.max(1, rows)).forEach(out::println);
+                out.flush();
             });
         }
     }
@@ -190,22 +206,17 @@ public final class TraceCommand implements Runnable {
         @Override
         public Integer call() {
             CommandLine cl = spec.commandLine();
-            return guarded(cl, () -> {
+            return readThenReport(cl, read, in, src -> {
                 Path tmp = out.resolveSibling(out.getFileName() + ".part");
-                try (ConnectionSource src = read.open(in)) {
-                    long n;
-                    try (OutputStream os = Files.newOutputStream(tmp)) {
-                        n = CsvTraceWriter.copy(src, os);
-                    } catch (IOException | RuntimeException e) {
-                        Files.deleteIfExists(tmp); // nothing half-written is left behind
-                        throw e;
-                    }
-                    Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                    cl.getOut().println("wrote " + n + " connections to " + out);
-                    cl.getOut().flush();
-                    printReport(cl, src.report());
+                long n;
+                try (OutputStream os = Files.newOutputStream(tmp)) {
+                    n = CsvTraceWriter.copy(src, os);
+                } catch (IOException | RuntimeException e) {
+                    Files.deleteIfExists(tmp); // nothing half-written is left behind
+                    throw e;
                 }
-                return 0;
+                Files.move(tmp, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                printWrote(cl, n, out);
             });
         }
     }
@@ -230,8 +241,7 @@ public final class TraceCommand implements Runnable {
                 try (ConnectionSource src = w.open(); OutputStream os = Files.newOutputStream(out)) {
                     n = CsvTraceWriter.copy(src, os);
                 }
-                cl.getOut().println("wrote " + n + " connections to " + out);
-                cl.getOut().flush();
+                printWrote(cl, n, out);
                 return 0;
             });
         }

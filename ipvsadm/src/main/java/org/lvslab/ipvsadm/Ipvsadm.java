@@ -1,7 +1,10 @@
 package org.lvslab.ipvsadm;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.lvslab.ipvs.AddressFamily;
@@ -266,6 +269,26 @@ public final class Ipvsadm {
             out.flush();
             err.flush();
         }
+    }
+
+    /** What one {@code ipvsadm -R} line did: its exit status and its standard error, stripped. */
+    public record Restored(int status, String stderr) {
+    }
+
+    /**
+     * Feeds one rules line (ISO-8859-1, as a file's bytes) to {@code ipvsadm -R}; standard output
+     * is discarded. For loaders that apply a rules file line by line to report the failing line.
+     */
+    public static Restored restoreLine(IpvsadmEnv env, String line) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status;
+        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+                PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            byte[] in = (line + "\n").getBytes(StandardCharsets.ISO_8859_1);
+            status = run(env, List.of("-R"), new ByteArrayInputStream(in), o, e);
+        }
+        return new Restored(status, err.toString(StandardCharsets.UTF_8).strip());
     }
 
     /** Whether {@code args} would change the table if they succeed (for "listing on" in the shell). */
@@ -590,24 +613,15 @@ public final class Ipvsadm {
                 }
                 case 'w' -> {
                     setOption(ce, O_WEIGHT);
-                    ce.weight = (int) stringToNumber(optarg, 0, env.maxWeight());
-                    if (ce.weight == -1) {
-                        throw fail(2, "illegal weight specified");
-                    }
+                    ce.weight = (int) numberArg(optarg, 0, env.maxWeight(), "weight");
                 }
                 case 'x' -> {
                     setOption(ce, O_UTHRESHOLD);
-                    ce.uThreshold = stringToNumber(optarg, 0, Integer.MAX_VALUE);
-                    if (ce.uThreshold == -1) {
-                        throw fail(2, "illegal u_threshold specified");
-                    }
+                    ce.uThreshold = numberArg(optarg, 0, Integer.MAX_VALUE, "u_threshold");
                 }
                 case 'y' -> {
                     setOption(ce, O_LTHRESHOLD);
-                    ce.lThreshold = stringToNumber(optarg, 0, Integer.MAX_VALUE);
-                    if (ce.lThreshold == -1) {
-                        throw fail(2, "illegal l_threshold specified");
-                    }
+                    ce.lThreshold = numberArg(optarg, 0, Integer.MAX_VALUE, "l_threshold");
                 }
                 case 'c' -> setOption(ce, O_CONNECTION);
                 case 'n' -> {
@@ -620,10 +634,7 @@ public final class Ipvsadm {
                 }
                 case 'I' -> {
                     setOption(ce, O_SYNCID);
-                    ce.syncId = (int) stringToNumber(optarg, 0, 255);
-                    if (ce.syncId == -1) {
-                        throw fail(2, "illegal syncid specified");
-                    }
+                    ce.syncId = (int) numberArg(optarg, 0, 255, "syncid");
                 }
                 case TAG_TIMEOUT -> setOption(ce, O_TIMEOUT);
                 case TAG_DAEMON -> setOption(ce, O_DAEMON);
@@ -674,24 +685,15 @@ public final class Ipvsadm {
                 }
                 case TAG_MCAST_PORT -> {
                     setOption(ce, O_MCAST_PORT);
-                    ce.mcastPort = (int) stringToNumber(optarg, 1, 65535);
-                    if (ce.mcastPort == -1) {
-                        throw fail(2, "illegal mcast-port specified");
-                    }
+                    ce.mcastPort = (int) numberArg(optarg, 1, 65535, "mcast-port");
                 }
                 case TAG_MCAST_TTL -> {
                     setOption(ce, O_MCAST_TTL);
-                    ce.mcastTtl = (int) stringToNumber(optarg, 1, 255);
-                    if (ce.mcastTtl == -1) {
-                        throw fail(2, "illegal mcast-ttl specified");
-                    }
+                    ce.mcastTtl = (int) numberArg(optarg, 1, 255, "mcast-ttl");
                 }
                 case TAG_SYNC_MAXLEN -> {
                     setOption(ce, O_SYNC_MAXLEN);
-                    ce.syncMaxlen = (int) stringToNumber(optarg, 1, 65535 - 20 - 8);
-                    if (ce.syncMaxlen == -1) {
-                        throw fail(2, "illegal sync-maxlen specified");
-                    }
+                    ce.syncMaxlen = (int) numberArg(optarg, 1, 65535 - 20 - 8, "sync-maxlen");
                 }
                 case TAG_TUN_INFO -> formatOption(ce, O_TUN_INFO, Listing.FMT_TUN_INFO);
                 case TAG_TUN_TYPE -> {
@@ -705,10 +707,7 @@ public final class Ipvsadm {
                 }
                 case TAG_TUN_PORT -> {
                     setOption(ce, O_TUN_PORT);
-                    ce.tunPort = (int) stringToNumber(optarg, 1, 65535);
-                    if (ce.tunPort == -1) {
-                        throw fail(2, "illegal tunnel port specified");
-                    }
+                    ce.tunPort = (int) numberArg(optarg, 1, 65535, "tunnel port");
                 }
                 case TAG_TUN_NOCSUM -> setOption(ce, O_TUN_NOCSUM); // flag value 0
                 case TAG_TUN_CSUM -> {
@@ -845,16 +844,9 @@ public final class Ipvsadm {
 
     /** C {@code strtol(s, &end, 10)} requiring {@code *end == 0}: null when not a complete, in-range long. */
     static Long strtol(String s) {
-        int i = 0;
         int n = s.length();
-        while (i < n && isSpace(s.charAt(i))) {
-            i++;
-        }
-        boolean neg = false;
-        if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
-            neg = s.charAt(i) == '-';
-            i++;
-        }
+        int i = digitsStart(s);
+        boolean neg = i > 0 && s.charAt(i - 1) == '-';
         int start = i;
         while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
             i++;
@@ -867,6 +859,15 @@ public final class Ipvsadm {
         } catch (NumberFormatException e) {
             return null; // ERANGE
         }
+    }
+
+    /** An option's number by {@code string_to_number}, or exit 2 with "illegal WHAT specified". */
+    private long numberArg(String text, long min, long max, String what) {
+        long v = stringToNumber(text, min, max);
+        if (v == -1) {
+            throw fail(2, "illegal " + what + " specified");
+        }
+        return v;
     }
 
     private int parseTimeout(String s, int min, int max) {
@@ -891,16 +892,9 @@ public final class Ipvsadm {
 
     /** C {@code atoi}: leading blanks, a sign, then digits up to the first non-digit. */
     static int atoi(String s) {
-        int i = 0;
         int n = s.length();
-        while (i < n && isSpace(s.charAt(i))) {
-            i++;
-        }
-        boolean neg = false;
-        if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
-            neg = s.charAt(i) == '-';
-            i++;
-        }
+        int i = digitsStart(s);
+        boolean neg = i > 0 && s.charAt(i - 1) == '-';
         long v = 0;
         while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
             v = v * 10 + (s.charAt(i) - '0');
@@ -910,6 +904,19 @@ public final class Ipvsadm {
             i++;
         }
         return (int) (neg ? -v : v);
+    }
+
+    /** Where the digits of a C number start: after leading {@code isspace} blanks and one sign. */
+    private static int digitsStart(String s) {
+        int i = 0;
+        int n = s.length();
+        while (i < n && isSpace(s.charAt(i))) {
+            i++;
+        }
+        if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+            i++;
+        }
+        return i;
     }
 
     private static String cut(String s, int max) {

@@ -180,11 +180,7 @@ final class Listing {
         } else if ((format & FMT_STATS) != 0) {
             StatsEntry st = se.stats();
             sb.append(padRight(svcName, 33));
-            largenum(st.conns(), format);
-            largenum(st.inPkts(), format);
-            largenum(st.outPkts(), format);
-            largenum(st.inBytes(), format);
-            largenum(st.outBytes(), format);
+            statsColumns(st, format);
         } else if ((format & FMT_RATE) != 0) {
             StatsEntry st = se.stats();
             sb.append(padRight(svcName, 33));
@@ -236,11 +232,7 @@ final class Listing {
                 }
             } else if ((format & FMT_STATS) != 0) {
                 sb.append("  -> ").append(padRight(dname, 28));
-                largenum(st.conns(), format);
-                largenum(st.inPkts(), format);
-                largenum(st.outPkts(), format);
-                largenum(st.inBytes(), format);
-                largenum(st.outBytes(), format);
+                statsColumns(st, format);
             } else if ((format & FMT_RATE) != 0) {
                 sb.append("  -> ").append(padRight(dname, 28)).append(' ')
                         .append(padLeft(Long.toUnsignedString(st.cps()), 8)).append(' ')
@@ -276,6 +268,15 @@ final class Listing {
             }
             flushLine();
         }
+    }
+
+    /** The five counter columns of {@code --stats}, the same for a service and a real server. */
+    private void statsColumns(StatsEntry st, int format) {
+        largenum(st.conns(), format);
+        largenum(st.inPkts(), format);
+        largenum(st.outPkts(), format);
+        largenum(st.inBytes(), format);
+        largenum(st.outBytes(), format);
     }
 
     private static void appendMask(StringBuilder sb, ServiceEntry se, String word) {

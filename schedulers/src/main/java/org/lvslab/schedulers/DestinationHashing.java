@@ -23,7 +23,7 @@ public final class DestinationHashing implements Scheduler {
 
     private final VirtualService svc;
     private final SchedulerContext context;
-    private final RealServer[] buckets = new RealServer[SIZE];
+    private final HashBuckets buckets = new HashBuckets(SIZE);
 
     DestinationHashing(VirtualService svc, SchedulerContext context) {
         this.svc = svc;
@@ -34,21 +34,13 @@ public final class DestinationHashing implements Scheduler {
     private void reassign() {
         int n = svc.destCount();
         for (int i = 0; i < SIZE; i++) {
-            RealServer old = buckets[i];
-            if (old != null) {
-                old.release();
-            }
-            RealServer d = n == 0 ? null : svc.dest(i % n);
-            if (d != null) {
-                d.hold();
-            }
-            buckets[i] = d;
+            buckets.set(i, n == 0 ? null : svc.dest(i % n));
         }
     }
 
     /** The server in bucket {@code i} (null if empty). */
     public RealServer bucket(int i) {
-        return buckets[i];
+        return buckets.get(i);
     }
 
     @Override
@@ -63,18 +55,13 @@ public final class DestinationHashing implements Scheduler {
 
     @Override
     public void done() {
-        for (int i = 0; i < SIZE; i++) {
-            if (buckets[i] != null) {
-                buckets[i].release();
-                buckets[i] = null;
-            }
-        }
+        buckets.clear();
     }
 
     @Override
     public RealServer schedule(Packet packet) {
         int b = Hash32.hash32(packet.daddr.fold(), BITS);
-        RealServer d = buckets[b];
+        RealServer d = buckets.get(b);
         boolean usable = d != null && d.isAvailable() && d.weight() > 0 && !d.isOverloaded();
         Explain ex = context.explain();
         if (ex.enabled()) {

@@ -3,6 +3,7 @@ package org.lvslab.schedulers;
 import org.lvslab.ipvs.KernelProfile;
 import org.lvslab.ipvs.Packet;
 import org.lvslab.ipvs.RealServer;
+import org.lvslab.ipvs.Sysctls;
 import org.lvslab.ipvs.VirtualService;
 import org.lvslab.ipvs.sched.Explain;
 import org.lvslab.ipvs.sched.Scheduler;
@@ -33,14 +34,12 @@ public final class LocalityBasedLeastConnection implements Scheduler, LocalityTa
     private final SchedulerContext context;
     private final KernelProfile profile;
     private final LocalityTable<CacheEntry> table = new LocalityTable<>(this);
-    private final Runnable gcTask = this::checkExpire;
-    private long timer;
 
     LocalityBasedLeastConnection(VirtualService svc, SchedulerContext context) {
         this.svc = svc;
         this.context = context;
         this.profile = context.profile();
-        timer = context.scheduleTimer((long) LocalityTable.CHECK_EXPIRE_SECONDS * context.hz(), gcTask);
+        table.startCollecting(context, Sysctls::lblcExpirationSeconds);
     }
 
     @Override
@@ -75,17 +74,9 @@ public final class LocalityBasedLeastConnection implements Scheduler, LocalityTa
         return e == null ? null : e.dest;
     }
 
-    private void checkExpire() {
-        long now = context.jiffies();
-        long expiration = context.sysctls().lblcExpirationSeconds() * context.hz();
-        table.collect(now, expiration, (long) LocalityTable.ENTRY_TIMEOUT_SECONDS * context.hz());
-        timer = context.scheduleTimer((long) LocalityTable.CHECK_EXPIRE_SECONDS * context.hz(), gcTask);
-    }
-
     @Override
     public void done() {
-        context.cancelTimer(timer);
-        table.flush();
+        table.stopAndFlush();
     }
 
     @Override

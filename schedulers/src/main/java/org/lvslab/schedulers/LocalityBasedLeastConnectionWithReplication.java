@@ -4,6 +4,7 @@ import org.lvslab.ipvs.IpAddress;
 import org.lvslab.ipvs.KernelProfile;
 import org.lvslab.ipvs.Packet;
 import org.lvslab.ipvs.RealServer;
+import org.lvslab.ipvs.Sysctls;
 import org.lvslab.ipvs.VirtualService;
 import org.lvslab.ipvs.sched.Explain;
 import org.lvslab.ipvs.sched.Scheduler;
@@ -41,15 +42,13 @@ public final class LocalityBasedLeastConnectionWithReplication
     private final SchedulerContext context;
     private final KernelProfile profile;
     private final LocalityTable<CacheEntry> table = new LocalityTable<>(this);
-    private final Runnable gcTask = this::checkExpire;
     private Member freeMembers;
-    private long timer;
 
     LocalityBasedLeastConnectionWithReplication(VirtualService svc, SchedulerContext context) {
         this.svc = svc;
         this.context = context;
         this.profile = context.profile();
-        timer = context.scheduleTimer((long) LocalityTable.CHECK_EXPIRE_SECONDS * context.hz(), gcTask);
+        table.startCollecting(context, Sysctls::lblcrExpirationSeconds);
     }
 
     @Override
@@ -91,17 +90,9 @@ public final class LocalityBasedLeastConnectionWithReplication
         return out;
     }
 
-    private void checkExpire() {
-        long now = context.jiffies();
-        long expiration = context.sysctls().lblcrExpirationSeconds() * context.hz();
-        table.collect(now, expiration, (long) LocalityTable.ENTRY_TIMEOUT_SECONDS * context.hz());
-        timer = context.scheduleTimer((long) LocalityTable.CHECK_EXPIRE_SECONDS * context.hz(), gcTask);
-    }
-
     @Override
     public void done() {
-        context.cancelTimer(timer);
-        table.flush();
+        table.stopAndFlush();
     }
 
     /** {@code ip_vs_dest_set_min}. */

@@ -1,7 +1,10 @@
 package org.lvslab.schedulers;
 
+import java.util.function.ToLongFunction;
 import org.lvslab.ipvs.IpAddress;
 import org.lvslab.ipvs.KernelProfile;
+import org.lvslab.ipvs.Sysctls;
+import org.lvslab.ipvs.sched.SchedulerContext;
 import org.lvslab.schedulers.hash.Hash32;
 
 /**
@@ -48,8 +51,38 @@ final class LocalityTable<E extends LocalityTable.Entry> {
     /** Real number of linked entries (the kernel's {@code entries} counter may differ). */
     int linked;
 
+    // the periodic collection (set by startCollecting)
+    private final Runnable gcTask = this::checkExpire;
+    private SchedulerContext context;
+    private ToLongFunction<Sysctls> expirationSeconds;
+    private long timer;
+
     LocalityTable(Freer<E> freer) {
         this.freer = freer;
+    }
+
+    /**
+     * Arms the garbage collection timer at init_service: {@link #collect} runs 60 s from now and
+     * then every 60 s, with the expiration read from the scheduler's sysctl at each run
+     * ({@code lblc_expiration} or {@code lblcr_expiration}).
+     */
+    void startCollecting(SchedulerContext context, ToLongFunction<Sysctls> expirationSeconds) {
+        this.context = context;
+        this.expirationSeconds = expirationSeconds;
+        timer = context.scheduleTimer((long) CHECK_EXPIRE_SECONDS * context.hz(), gcTask);
+    }
+
+    private void checkExpire() {
+        long now = context.jiffies();
+        long expiration = expirationSeconds.applyAsLong(context.sysctls()) * context.hz();
+        collect(now, expiration, (long) ENTRY_TIMEOUT_SECONDS * context.hz());
+        timer = context.scheduleTimer((long) CHECK_EXPIRE_SECONDS * context.hz(), gcTask);
+    }
+
+    /** done_service: stops the collection timer, then {@link #flush()}. */
+    void stopAndFlush() {
+        context.cancelTimer(timer);
+        flush();
     }
 
     static int bucketOf(IpAddress address) {

@@ -25,7 +25,7 @@ public final class SourceHashing implements Scheduler {
 
     private final VirtualService svc;
     private final SchedulerContext context;
-    private final RealServer[] buckets = new RealServer[SIZE];
+    private final HashBuckets buckets = new HashBuckets(SIZE);
 
     SourceHashing(VirtualService svc, SchedulerContext context) {
         this.svc = svc;
@@ -38,17 +38,12 @@ public final class SourceHashing implements Scheduler {
         int p = 0;
         int count = 0;
         for (int i = 0; i < SIZE; i++) {
-            RealServer old = buckets[i];
-            if (old != null) {
-                old.release();
-            }
             if (n == 0) {
-                buckets[i] = null;
+                buckets.set(i, null);
                 continue;
             }
             RealServer d = svc.dest(p);
-            d.hold();
-            buckets[i] = d;
+            buckets.set(i, d);
             if (++count >= d.weight()) {
                 p = (p + 1) % n;
                 count = 0;
@@ -58,7 +53,7 @@ public final class SourceHashing implements Scheduler {
 
     /** The server in bucket {@code i} (null if empty). */
     public RealServer bucket(int i) {
-        return buckets[i];
+        return buckets.get(i);
     }
 
     /** {@code ip_vs_sh_hashkey}: (offset + hash_32(port + folded address, 8)) mod 256. */
@@ -87,12 +82,7 @@ public final class SourceHashing implements Scheduler {
 
     @Override
     public void done() {
-        for (int i = 0; i < SIZE; i++) {
-            if (buckets[i] != null) {
-                buckets[i].release();
-                buckets[i] = null;
-            }
-        }
+        buckets.clear();
     }
 
     @Override
@@ -101,7 +91,7 @@ public final class SourceHashing implements Scheduler {
         int port = svc.hasFlag(ServiceFlags.SCHED2) ? packet.sport : 0;
         int key = packet.saddr.fold();
         int h = hashKey(key, port, 0);
-        RealServer d = buckets[h];
+        RealServer d = buckets.get(h);
         Explain ex = context.explain();
         if (!svc.hasFlag(ServiceFlags.SCHED1)) {
             RealServer pick = d == null || unusable(d) ? null : d;
@@ -121,7 +111,7 @@ public final class SourceHashing implements Scheduler {
         for (int k = 0; k < SIZE; k++) {
             int roffset = (k + h) % SIZE;
             int b = hashKey(key, port, roffset);
-            RealServer c = buckets[b];
+            RealServer c = buckets.get(b);
             if (c == null) {
                 break;
             }

@@ -22,7 +22,7 @@ import org.lvslab.ipvs.sched.SchedulerRegistry;
  *
  * <p><b>Time.</b> Kernel time is jiffies = {@code floor(loop.now() * hz / 1e9)}. Every kernel
  * timer (connection and template expiry, the trash every 60 s, the rate estimator every 2 s, the
- * expire_nodest_conn job, the 1 s defense tick, scheduler timers) is an event of the loop at an
+ * expire_nodest_conn job, scheduler timers) is an event of the loop at an
  * exact jiffy boundary. A timer armed for {@code t} jiffies fires at jiffy {@code now + t}
  * (nominal), or with {@link #setTimerWheelRounding(boolean)} where the kernel's timer wheel would
  * fire it; a timer armed for 0 jiffies fires at the next jiffy. Periodic timers only stay armed
@@ -49,8 +49,7 @@ public final class IpvsTable implements EventHandler {
     private static final int K_TRASH = 2;
     private static final int K_ESTIMATOR = 3;
     private static final int K_NODEST = 4;
-    private static final int K_DEFENSE = 5;
-    private static final int K_TASK = 6;
+    private static final int K_TASK = 6; // 5 was the 1 s defense tick, see updateDefenseLevel
 
     /** {@code IPVS_EST_NTICKS}: kthread rows per 2 s period; new estimators start in the last row. */
     private static final int EST_NTICKS = 50;
@@ -93,7 +92,7 @@ public final class IpvsTable implements EventHandler {
     private boolean backupOnly;
     private boolean natIcmpSend;
     private boolean runEstimation;
-    /** The DoS tables are in use (decided by the 1 s defense tick from sysctl secure_tcp). */
+    /** The DoS tables are in use (sysctl secure_tcp 3, applied when the sysctl is written). */
     private boolean secureTcpTables;
     private boolean inDefense;
 
@@ -115,7 +114,6 @@ public final class IpvsTable implements EventHandler {
     private long trashTimer = -1;
     private long nodestTimer = -1;
     private long estimatorTimer = -1;
-    private long defenseTimer = -1;
 
     // rate estimator (ip_vs_est.c). CLASSIC: one netns timer, runs at origin + k*period, k >= 1.
     // Kthreads: the row holding every estimator runs at origin + k*period while the kthread runs.
@@ -280,10 +278,11 @@ public final class IpvsTable implements EventHandler {
         switch (name) {
             case "secure_tcp", "drop_entry", "drop_packet" -> {
                 // the sysctl handler updates the defense level at once (ip_vs_ctl.c:
-                // proc_do_defense_mode -> update_defense_level); the 1 s defense_work_handler
-                // only repeats it, which changes nothing without memory pressure
+                // proc_do_defense_mode -> update_defense_level); the kernel's 1 s
+                // defense_work_handler only repeats it, which changes nothing without memory
+                // pressure, so it is not modelled as a timer
                 if (!inDefense) {
-                    defenseTick();
+                    updateDefenseLevel();
                 }
             }
             case "run_estimation" -> runEstimationChanged();
@@ -296,8 +295,10 @@ public final class IpvsTable implements EventHandler {
      * {@code update_defense_level} with plenty of free memory (the simulator has no memory
      * pressure): secure_tcp 3 selects the DoS tables, 0..2 the normal ones (2 falls back to 1);
      * drop_entry/drop_packet 2 fall back to 1. The random drop defenses are not modelled.
+     * {@code inDefense} guards against the sysctl writes below re-entering through
+     * {@link #sysctlChanged}.
      */
-    private void defenseTick() {
+    private void updateDefenseLevel() {
         inDefense = true;
         try {
             int st = sysctls.secureTcp();
@@ -1043,7 +1044,6 @@ public final class IpvsTable implements EventHandler {
             case K_TRASH -> trashTick();
             case K_NODEST -> nodestFlush();
             case K_ESTIMATOR -> estimatorTick();
-            case K_DEFENSE -> defenseTick();
             case K_TASK -> runTask((int) payload);
             default -> throw new IllegalStateException("unknown table event " + kind);
         }
@@ -1303,17 +1303,32 @@ public final class IpvsTable implements EventHandler {
             }
             cp = r;
         }
-        RealServer d = conns.dest[cp];
+        return forward(cp, TcpState.INPUT, p);
+    }
+
+    /**
+     * A packet of connection {@code id} goes through: {@code ip_vs_in_stats}/{@code ip_vs_out_stats}
+     * (only while the real server is available), the state transition for {@code direction}
+     * ({@link TcpState#INPUT} or {@link TcpState#OUTPUT}) and the re-armed timer.
+     */
+    private Verdict forward(int id, int direction, Packet p) {
+        RealServer d = conns.dest[id];
         if (d != null && d.available) {
-            d.stats.addIn(p.length);
-            d.service.stats.addIn(p.length);
-            totalStats.addIn(p.length);
+            if (direction == TcpState.INPUT) {
+                d.stats.addIn(p.length);
+                d.service.stats.addIn(p.length);
+                totalStats.addIn(p.length);
+            } else {
+                d.stats.addOut(p.length);
+                d.service.stats.addOut(p.length);
+                totalStats.addOut(p.length);
+            }
             armEstimator();
         }
-        stateTransition(cp, TcpState.INPUT, p);
-        lastConnection = cp;
+        stateTransition(id, direction, p);
+        lastConnection = id;
         lastDest = d;
-        putConn(cp);
+        putConn(id);
         return Verdict.FORWARDED;
     }
 
@@ -1553,18 +1568,7 @@ public final class IpvsTable implements EventHandler {
             }
             return Verdict.ACCEPTED;
         }
-        RealServer d = conns.dest[id];
-        if (d != null && d.available) {
-            d.stats.addOut(p.length);
-            d.service.stats.addOut(p.length);
-            totalStats.addOut(p.length);
-            armEstimator();
-        }
-        stateTransition(id, TcpState.OUTPUT, p);
-        lastConnection = id;
-        lastDest = d;
-        putConn(id);
-        return Verdict.FORWARDED;
+        return forward(id, TcpState.OUTPUT, p);
     }
 
     /** {@code ip_vs_has_real_service}: a linked NAT real server with this protocol, address and port. */

@@ -1,10 +1,5 @@
 package org.lvslab.sim;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
 import org.lvslab.ipvs.Errno;
 import org.lvslab.ipvs.IpvsTable;
 import org.lvslab.ipvsadm.Ipvsadm;
@@ -28,16 +23,10 @@ final class Rules {
             if (line.isBlank()) {
                 continue;
             }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
-            int status;
-            try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-                    PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-                status = Ipvsadm.run(env, List.of("-R"),
-                        new ByteArrayInputStream((line + "\n").getBytes(StandardCharsets.ISO_8859_1)), o, e);
-            }
+            Ipvsadm.Restored r = Ipvsadm.restoreLine(env, line);
+            int status = r.status();
             if (status != 0) {
-                String msg = err.toString(StandardCharsets.UTF_8).strip();
+                String msg = r.stderr();
                 throw new SimulationException(name + ":" + (i + 1) + ": ipvsadm -R rejects \"" + line.strip() + "\""
                         + (msg.isEmpty() ? " (exit status " + status + ")" : ": " + msg));
             }

@@ -1,13 +1,9 @@
 package org.lvslab.netlink.sync;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.lvslab.ipvs.IpvsTable;
 import org.lvslab.ipvs.KernelVersion;
 import org.lvslab.ipvsadm.Ipvsadm;
@@ -68,15 +64,9 @@ public final class DesiredConfig {
             if (line.isBlank()) {
                 continue;
             }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
-            int status;
-            try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-                    PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-                byte[] in = (line + "\n").getBytes(StandardCharsets.ISO_8859_1);
-                status = Ipvsadm.run(env, List.of("-R"), new ByteArrayInputStream(in), o, e);
-            }
-            String msg = err.toString(StandardCharsets.UTF_8).strip();
+            Ipvsadm.Restored r = Ipvsadm.restoreLine(env, line);
+            int status = r.status();
+            String msg = r.stderr();
             if (status != 0 || !msg.isEmpty()) {
                 throw new InputException(name + ":" + (i + 1) + ": " + (msg.isEmpty() ? "ipvsadm -R exits with " + status : msg)
                         + "\n  in: " + line.strip());

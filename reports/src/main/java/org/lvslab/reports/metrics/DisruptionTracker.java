@@ -154,31 +154,24 @@ public final class DisruptionTracker {
         return (int) (h ^ (h >>> 29));
     }
 
-    private int find(long key) {
+    /** Linear probing from the key's hash: the slot holding {@code key}, or the empty slot ending its run. */
+    private int probe(long key) {
         int i = mix(key) & mask;
-        while (true) {
-            long k = keys[i];
-            if (k == key) {
-                return i;
-            }
-            if (k == EMPTY) {
-                return -1;
-            }
+        while (keys[i] != key && keys[i] != EMPTY) {
             i = (i + 1) & mask;
         }
+        return i;
+    }
+
+    private int find(long key) {
+        int i = probe(key);
+        return keys[i] == key ? i : -1;
     }
 
     private int slotFor(long key) {
-        int i = mix(key) & mask;
-        while (true) {
-            long k = keys[i];
-            if (k == key) {
-                return i;
-            }
-            if (k == EMPTY) {
-                break;
-            }
-            i = (i + 1) & mask;
+        int i = probe(key);
+        if (keys[i] == key) {
+            return i;
         }
         if (2 * (size + 1) > keys.length) {
             grow();

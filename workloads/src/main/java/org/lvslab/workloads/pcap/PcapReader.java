@@ -402,44 +402,20 @@ public final class PcapReader implements ConnectionSource {
             expire(ts); // end idle flows first, so a datagram after the timeout starts a new flow
         }
         int p;
-        int etype;
+        int etype = 0;
+        int typeAt = -1; // where an Ethernet-style link header keeps its ethertype; -1: none
         switch (link) {
-            case 1 -> {
-                if (len < 14) {
-                    report.note("frames too short for their link header (ignored)");
-                    return;
-                }
-                p = 12;
-                etype = BinaryInput.be16(pkt, p);
-                p += 2;
-                while ((etype == 0x8100 || etype == 0x88a8) && p + 4 <= len) {
-                    etype = BinaryInput.be16(pkt, p + 2);
-                    p += 4;
-                }
+            case 1 -> { // Ethernet
+                typeAt = 12;
+                p = 14;
             }
-            case 113 -> {
-                if (len < 16) {
-                    report.note("frames too short for their link header (ignored)");
-                    return;
-                }
-                etype = BinaryInput.be16(pkt, 14);
+            case 113 -> { // Linux cooked capture
+                typeAt = 14;
                 p = 16;
-                while ((etype == 0x8100 || etype == 0x88a8) && p + 4 <= len) {
-                    etype = BinaryInput.be16(pkt, p + 2);
-                    p += 4;
-                }
             }
-            case 276 -> {
-                if (len < 20) {
-                    report.note("frames too short for their link header (ignored)");
-                    return;
-                }
-                etype = BinaryInput.be16(pkt, 0);
+            case 276 -> { // Linux cooked capture v2
+                typeAt = 0;
                 p = 20;
-                while ((etype == 0x8100 || etype == 0x88a8) && p + 4 <= len) {
-                    etype = BinaryInput.be16(pkt, p + 2);
-                    p += 4;
-                }
             }
             case 0, 108 -> { // BSD loopback: a 4-byte address family (host / network order); the IP version tells
                 if (len < 5) {
@@ -453,6 +429,17 @@ public final class PcapReader implements ConnectionSource {
             default -> { // raw IP
                 p = 0;
                 etype = len > 0 && (pkt[0] & 0xf0) == 0x60 ? 0x86dd : 0x0800;
+            }
+        }
+        if (typeAt >= 0) {
+            if (len < p) {
+                report.note("frames too short for their link header (ignored)");
+                return;
+            }
+            etype = BinaryInput.be16(pkt, typeAt);
+            while ((etype == 0x8100 || etype == 0x88a8) && p + 4 <= len) { // 802.1Q / 802.1ad tags
+                etype = BinaryInput.be16(pkt, p + 2);
+                p += 4;
             }
         }
         if (etype == 0x0800) {
@@ -537,7 +524,7 @@ public final class PcapReader implements ConnectionSource {
             if (end - q < 14) {
                 // the snap length cut the header before the flags: only the ports are known
                 report.note("TCP packets whose flags the snap length cut off (tracked by address and port, like UDP)");
-                flaglessSegment(ts, v6, sh, sl, sp, dh, dl, dp, Math.max(0, l4len - 20));
+                idleFlowPacket(tcp, Protocol.TCP, FLAGLESS, ts, v6, sh, sl, sp, dh, dl, dp, Math.max(0, l4len - 20));
                 return;
             }
             int off = ((pkt[q + 12] & 0xf0) >>> 4) * 4;
@@ -553,7 +540,7 @@ public final class PcapReader implements ConnectionSource {
             int sp = BinaryInput.be16(pkt, q);
             int dp = BinaryInput.be16(pkt, q + 2);
             int ulen = BinaryInput.be16(pkt, q + 4);
-            udpDatagram(ts, v6, sh, sl, sp, dh, dl, dp, Math.max(0, ulen - 8));
+            idleFlowPacket(udp, Protocol.UDP, 0, ts, v6, sh, sl, sp, dh, dl, dp, Math.max(0, ulen - 8));
         } else {
             report.note("packets of protocols other than TCP/UDP (ignored)");
         }
@@ -640,44 +627,25 @@ public final class PcapReader implements ConnectionSource {
         }
     }
 
-    /** A TCP packet without visible flags: the first one of a 5-tuple starts a flow, which ends by idle time. */
-    private void flaglessSegment(long ts, boolean v6, long sh, long sl, int sp, long dh, long dl, int dp, int data) {
-        probe.set(6, v6, sh, sl, sp, dh, dl, dp);
-        PendingConnections.Entry e = tcp.get(probe);
+    /**
+     * A packet of a flow that only idle time ends (UDP, or TCP without visible flags, marked with
+     * {@code aux} FLAGLESS): the first one of a 5-tuple starts the flow, from the client.
+     */
+    private void idleFlowPacket(LinkedHashMap<FlowKey, PendingConnections.Entry> flows, Protocol proto, long aux,
+            long ts, boolean v6, long sh, long sl, int sp, long dh, long dl, int dp, int data) {
+        probe.set(proto.number(), v6, sh, sl, sp, dh, dl, dp);
+        PendingConnections.Entry e = flows.get(probe);
         boolean fromClient = true;
         if (e == null) {
-            e = tcp.get(probe.reverse(probeRev));
+            e = flows.get(probe.reverse(probeRev));
             fromClient = false;
         }
         if (e == null) {
             FlowKey k = probe.copy();
-            e = start(ts, Protocol.TCP, v6, sh, sl, sp, dh, dl, dp);
-            e.aux |= FLAGLESS;
+            e = start(ts, proto, v6, sh, sl, sp, dh, dl, dp);
+            e.aux |= aux;
             e.key = k;
-            tcp.put(k, e);
-            fromClient = true;
-        }
-        e.lastNs = Math.max(e.lastNs, ts);
-        if (fromClient) {
-            e.record.bytesIn(e.record.bytesIn() + data);
-        } else {
-            e.record.bytesOut(e.record.bytesOut() + data);
-        }
-    }
-
-    private void udpDatagram(long ts, boolean v6, long sh, long sl, int sp, long dh, long dl, int dp, int data) {
-        probe.set(17, v6, sh, sl, sp, dh, dl, dp);
-        PendingConnections.Entry e = udp.get(probe);
-        boolean fromClient = true;
-        if (e == null) {
-            e = udp.get(probe.reverse(probeRev));
-            fromClient = false;
-        }
-        if (e == null) {
-            FlowKey k = probe.copy();
-            e = start(ts, Protocol.UDP, v6, sh, sl, sp, dh, dl, dp);
-            e.key = k;
-            udp.put(k, e);
+            flows.put(k, e);
             fromClient = true;
         }
         e.lastNs = Math.max(e.lastNs, ts);
