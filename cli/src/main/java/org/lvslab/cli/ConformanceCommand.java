@@ -35,7 +35,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code lvslab conformance DIR}: every scenario of a suite on the simulator, compared with the
- * outputs recorded on real kernels ({@code NAME.<version>.out} beside {@code NAME.lvs}). With
+ * outputs recorded on real kernels ({@code NAME.<version>.out} beside {@code NAME.lvs}; a plain
+ * {@code NAME.out} counts as recorded on the one {@code --kernel} given, else on the newest
+ * modelled kernel). With
  * {@code --record} the real kernels are run first and their outputs stored; with {@code --live}
  * a real kernel's fresh output is compared with the recordings instead of the simulator's.
  * Exit status: 0 every comparison passed, 1 some differ or could not run, 2 usage, 4 the kernel
@@ -164,6 +166,9 @@ public final class ConformanceCommand implements Callable<Integer> {
             } else {
                 cases.forEach(c -> versions.addAll(c.recordings().keySet()));
             }
+            if (versions.isEmpty()) {
+                versions.add(plainKernel()); // nothing recorded: say so per scenario
+            }
             for (SuiteCase c : cases) {
                 for (KernelVersion v : versions) {
                     outcomes.add(Conformance.simulate(c, v, runner));
@@ -210,16 +215,35 @@ public final class ConformanceCommand implements Callable<Integer> {
         out.printf("%n%s: %d passed, %d differ or failed, %d without recording%n%n", what, pass, bad, missing);
         out.print(table.markdown());
         out.flush();
+        if (pass + bad == 0) {
+            spec.commandLine().getErr().println("lvslab conformance: nothing was compared: no recording (NAME.<version>.out"
+                    + " or NAME.out) beside any scenario");
+            spec.commandLine().getErr().flush();
+            return 1;
+        }
         return bad == 0 ? 0 : 1;
+    }
+
+    /** The kernel a plain {@code NAME.out} was recorded on: the one {@code --kernel}, else the newest. */
+    private KernelVersion plainKernel() {
+        if (kernels != null && kernels.size() == 1) {
+            try {
+                return KernelPackages.resolve(kernels.getFirst()).version();
+            } catch (IllegalArgumentException e) {
+                return KernelVersion.NEWEST; // reported when the targets are resolved
+            }
+        }
+        return KernelVersion.NEWEST;
     }
 
     private List<SuiteCase> load() throws IOException {
         List<SuiteCase> cases = new ArrayList<>();
+        KernelVersion plain = plainKernel();
         for (Path p : inputs) {
             if (Files.isDirectory(p)) {
-                cases.addAll(Suite.load(p));
+                cases.addAll(Suite.load(p, plain));
             } else {
-                cases.add(Suite.single(p));
+                cases.add(Suite.single(p, plain));
             }
         }
         if (only != null) {

@@ -21,7 +21,7 @@ class SuiteTest {
         Files.writeString(dir.resolve("a.lvs"), "ipvsadm -Ln\n");
         Files.writeString(dir.resolve("a.6.12.117.out"), "x");
         Files.writeString(dir.resolve("a.6.1.170.out"), "x");
-        Files.writeString(dir.resolve("a.out"), "ignored: no version");
+        Files.writeString(dir.resolve("a.out"), "loses to a.6.12.117.out");
         List<SuiteCase> cases = Suite.load(dir);
         assertThat(cases).extracting(SuiteCase::name).containsExactly("a", "b");
         assertThat(cases.getFirst().recordings().keySet())
@@ -29,6 +29,22 @@ class SuiteTest {
         assertThat(cases.get(1).recordings()).isEmpty();
         assertThat(cases.get(1).recordingPath(KernelVersion.parse("6.1.192")).getFileName().toString())
                 .isEqualTo("b.6.1.192.out");
+    }
+
+    @Test
+    void aPlainRecordingCountsAsRecordedOnTheKernelTheCallerNames() throws Exception {
+        Files.writeString(dir.resolve("k.lvs"), "ipvsadm -Ln\n");
+        Files.writeString(dir.resolve("k.out"), "as the kernel lab's examples are stored");
+        Files.writeString(dir.resolve("v.lvs"), "ipvsadm -Ln\n");
+        Files.writeString(dir.resolve("v.out"), "plain");
+        Files.writeString(dir.resolve("v.6.12.117.out"), "versioned");
+        List<SuiteCase> byDefault = Suite.load(dir);
+        assertThat(byDefault.getFirst().recordings().keySet()).containsExactly(KernelVersion.NEWEST);
+        assertThat(Files.readString(byDefault.get(1).recordings().get(KernelVersion.NEWEST))).isEqualTo("versioned");
+        KernelVersion v61 = KernelVersion.parse("6.1.192");
+        List<SuiteCase> named = Suite.load(dir, v61);
+        assertThat(named.getFirst().recordings().keySet()).containsExactly(v61);
+        assertThat(named.get(1).recordings().keySet()).containsExactly(v61, KernelVersion.NEWEST);
     }
 
     @Test
