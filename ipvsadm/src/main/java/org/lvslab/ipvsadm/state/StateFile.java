@@ -125,7 +125,8 @@ public final class StateFile {
             }
             IpvsTable table;
             String loaded;
-            if (text == null) {
+            // No file, or an empty one (as mktemp(1) makes): an empty table, written on the first change.
+            if (text == null || text.isBlank()) {
                 table = StateCodec.newTable(kernel != null ? kernel : KernelVersion.NEWEST);
                 loaded = StateCodec.encode(table);
             } else {

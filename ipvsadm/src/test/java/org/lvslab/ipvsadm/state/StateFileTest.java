@@ -171,6 +171,19 @@ class StateFileTest {
     }
 
     @Test
+    void anEmptyFileSuchAsMktempMakesIsAnEmptyTableAndTheFirstChangeFillsIt() throws IOException {
+        Path state = dir.resolve("made-by-mktemp");
+        Files.writeString(state, "");
+        Out list = lvslab(envFor(state), "-Ln");
+        assertThat(list.status()).isZero();
+        assertThat(list.stderr()).isEmpty();
+        assertThat(list.stdout()).startsWith("IP Virtual Server version 1.2.1 (size=4096)\n");
+        assertThat(lvslab(envFor(state), "-A", "-t", "10.0.0.1:80", "-s", "rr").status()).isZero();
+        assertThat(Files.readString(state)).startsWith("lvslab-ipvsadm-state 1\n");
+        assertThat(lvslab(envFor(state), "-Sn").stdout()).isEqualTo("-A -t 10.0.0.1:80 -s rr\n");
+    }
+
+    @Test
     void aTruncatedFileOrAForeignFileIsAnError() throws IOException {
         Path state = dir.resolve("ipvsadm.state");
         lvslab(envFor(state), "-A", "-t", "10.0.0.1:80");
