@@ -241,16 +241,20 @@ public final class SimulateCommand implements Callable<Integer> {
 
     /**
      * A progress bar on stderr that appears only once a run has taken two seconds (wall clock:
-     * display only, never part of the results) and redraws at most five times a second.
+     * display only, never part of the results) and redraws at most five times a second. When
+     * stderr is not a terminal (a log, a pipe) it writes a plain line every ten seconds instead.
      */
     static final class ProgressBar {
         private final PrintStream err;
         private final long startedMs = System.currentTimeMillis();
         private long lastDrawMs;
         private boolean drawn;
+        private final boolean terminal;
 
         ProgressBar(PrintStream err) {
             this.err = err;
+            java.io.Console c = System.console();
+            this.terminal = c != null && c.isTerminal();
         }
 
         void simulated(long simNs, long totalNs, long connections) {
@@ -267,10 +271,17 @@ public final class SimulateCommand implements Callable<Integer> {
                 return;
             }
             long now = System.currentTimeMillis();
-            if (now - startedMs < 2000 || now - lastDrawMs < 200) {
+            if (now - startedMs < 2000 || now - lastDrawMs < (terminal ? 200 : 10_000)) {
                 return;
             }
             lastDrawMs = now;
+            if (!terminal) {
+                err.println(fraction >= 0
+                        ? String.format(Locale.ROOT, "progress: %3d%% %s", Math.round(fraction * 100), text)
+                        : "progress: " + text);
+                err.flush();
+                return;
+            }
             drawn = true;
             int width = 30;
             StringBuilder b = new StringBuilder("\r[");
