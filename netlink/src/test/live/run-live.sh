@@ -20,7 +20,7 @@
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../../../.." && pwd)
-lab=${IPVS_LAB:-/work/shared/kernel-lab/run-ipvs-vm.sh}
+lab=${IPVS_LAB:-$repo/kernel-lab/run-ipvs-vm.sh}
 jar="$repo/cli/target/lvslab.jar"
 java=${LVSLAB_LIVE_JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
 labopts=()
