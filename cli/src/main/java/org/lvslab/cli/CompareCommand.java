@@ -72,8 +72,12 @@ public final class CompareCommand implements Callable<Integer> {
                 int rank = 1;
                 for (RunResult r : Compare.ranked(runs)) {
                     var m = r.summary();
-                    in.stdout.printf(Locale.ROOT, "%d. %-12s p99 %9.1f ms  balance %.3f  Jain %.4f  refused %d  failed %d%n", rank++,
-                            r.label(), m.get("latency_p99_s") * 1000, m.get("balance_mean"), m.get("jain_mean"),
+                    double p99 = m.get("latency_p99_s");
+                    // replay mode measures no latency: say so rather than print NaN
+                    String latency = Double.isNaN(p99) ? String.format(Locale.ROOT, "%9s   ", "n/a")
+                            : String.format(Locale.ROOT, "%9.1f ms", p99 * 1000);
+                    in.stdout.printf(Locale.ROOT, "%d. %-12s p99 %s  balance %.3f  Jain %.4f  refused %d  failed %d%n", rank++,
+                            r.label(), latency, m.get("balance_mean"), m.get("jain_mean"),
                             r.totals().refused(), r.totals().failed());
                 }
                 in.stdout.println("report: " + index);

@@ -41,10 +41,11 @@ public final class Main implements Runnable {
      * before picocli sees it, because ipvsadm's own grammar and messages are the interface.
      */
     @Command(name = "ipvsadm", description = {
-            "ipvsadm 1.31 against a simulated IPVS table: the same commands, messages, exit",
-            "statuses and listings. The table lives in the file named by LVSLAB_STATE",
-            "(default ~/.local/state/lvslab/ipvsadm.state); LVSLAB_KERNEL picks the kernel",
-            "version modelled. Try: lvslab ipvsadm -h"})
+            "ipvsadm 1.31 against a simulated IPVS table (kept in $LVSLAB_STATE).",
+            "The same commands, messages, exit statuses and listings as ipvsadm. The table",
+            "lives in the file named by LVSLAB_STATE (default",
+            "~/.local/state/lvslab/ipvsadm.state); LVSLAB_KERNEL picks the kernel version",
+            "modelled. Try: lvslab ipvsadm -h"})
     static final class IpvsadmHelp implements Runnable {
         @Override
         public void run() {

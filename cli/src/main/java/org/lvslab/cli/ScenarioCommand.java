@@ -44,7 +44,7 @@ public final class ScenarioCommand implements Runnable {
         Path file;
 
         @Option(names = "--kernel", paramLabel = "VERSION",
-                description = "upstream kernel version to model, e.g. 6.12.117, 6.1.170 (default: the newest modelled)")
+                description = "upstream kernel version to model, as uname -r shows it: 6.1.y, 6.12.y (e.g. 6.12.117, 6.1.170) or 7.2+; default: the newest modelled (6.12.117)")
         String kernel;
 
         @Option(names = "--explain", description = "precede each decision with the scheduler's reasoning as # lines")
@@ -64,6 +64,11 @@ public final class ScenarioCommand implements Runnable {
                 err.println("lvslab scenario: --kernel: " + e.getMessage());
                 return 2;
             }
+            if (!v.isSeries(6, 1) && !v.isSeries(6, 12) && !v.atLeast(7, 2, 0)) {
+                // only where the 2026 changes were traced per release; elsewhere they are assumed absent
+                err.println("lvslab scenario: note: " + v + " is outside the series checked (6.1.y, 6.12.y, 7.2+);"
+                        + " modelled without the 2026 IPVS changes");
+            }
             Scenario s;
             try {
                 s = ScenarioParser.parse(file);
@@ -72,7 +77,8 @@ public final class ScenarioCommand implements Runnable {
                 err.flush();
                 return 2;
             } catch (IOException e) {
-                err.println("lvslab scenario: cannot read " + file + ": " + e.getMessage());
+                err.println("lvslab scenario: cannot read " + file + ": "
+                        + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage()));
                 return 2;
             }
             ScenarioRun r = ScenarioRunner.standard().withSeed(seed).run(s, KernelProfile.of(v), explain);

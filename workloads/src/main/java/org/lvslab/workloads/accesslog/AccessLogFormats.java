@@ -86,8 +86,11 @@ public final class AccessLogFormats {
             new Guess("apache", "common", APACHE_COMMON));
 
     /**
-     * Which predefined format the complete lines at the start of a log are in (every sampled line
-     * must match, with a valid time and numeric client address), or null.
+     * Which predefined format the complete lines at the start of a log are in, or null. A format
+     * is recognised when at least half of the sampled lines (and at least one) fit it with a valid
+     * time and numeric client address, so one garbage line in a short log is reported later as a
+     * bad record of that format instead of hiding the format; the format most lines fit wins,
+     * the more specific one on a tie.
      */
     public static Guess guess(byte[] head) {
         return guess(head, null);
@@ -99,27 +102,29 @@ public final class AccessLogFormats {
         if (lines.isEmpty()) {
             return null;
         }
+        Guess best = null;
+        long bestFits = 0;
         for (Guess g : CANDIDATES) {
             if (dialect != null && !dialect.equals(g.dialect())) {
                 continue;
             }
             LogPattern p = g.dialect().equals("nginx") ? LogPattern.nginx(g.format()) : LogPattern.apache(g.format());
-            if (lines.stream().allMatch(l -> fits(p, l))) {
-                return g;
+            long n = lines.stream().filter(l -> fits(p, l)).count();
+            if (n > bestFits) {
+                best = g;
+                bestFits = n;
             }
         }
-        if (dialect != null) {
+        if (best == null && dialect != null) {
             // nginx and Apache combined lines look the same: accept the other dialect's spelling
-            for (Guess g : CANDIDATES) {
-                if (g.name().equals("combined")) {
-                    LogPattern p = dialect.equals("nginx") ? LogPattern.nginx(NGINX_COMBINED) : LogPattern.apache(APACHE_COMBINED);
-                    if (lines.stream().allMatch(l -> fits(p, l))) {
-                        return new Guess(dialect, "combined", dialect.equals("nginx") ? NGINX_COMBINED : APACHE_COMBINED);
-                    }
-                }
+            LogPattern p = dialect.equals("nginx") ? LogPattern.nginx(NGINX_COMBINED) : LogPattern.apache(APACHE_COMBINED);
+            long n = lines.stream().filter(l -> fits(p, l)).count();
+            if (n > 0) {
+                best = new Guess(dialect, "combined", dialect.equals("nginx") ? NGINX_COMBINED : APACHE_COMBINED);
+                bestFits = n;
             }
         }
-        return null;
+        return best != null && 2 * bestFits >= lines.size() ? best : null;
     }
 
     private static boolean fits(LogPattern p, String line) {
