@@ -234,9 +234,7 @@ public final class EventLoop {
         enter();
         try {
             while (true) {
-                if (stopRequested) {
-                    stopRequested = false;
-                    lastStopReason = StopReason.STOP_REQUESTED;
+                if (honourStopRequest()) {
                     return;
                 }
                 if (queue.size() == 0) {
@@ -269,9 +267,7 @@ public final class EventLoop {
         enter();
         try {
             while (true) {
-                if (stopRequested) {
-                    stopRequested = false;
-                    lastStopReason = StopReason.STOP_REQUESTED;
+                if (honourStopRequest()) {
                     return;
                 }
                 // size first: an empty queue reports MAX_VALUE, which is not past until == MAX_VALUE
@@ -345,6 +341,16 @@ public final class EventLoop {
     }
 
     // ---- running -----------------------------------------------------------------------------
+
+    /** Uses up a pending {@link #requestStop()}: the run that sees it ends with STOP_REQUESTED. */
+    private boolean honourStopRequest() {
+        if (!stopRequested) {
+            return false;
+        }
+        stopRequested = false;
+        lastStopReason = StopReason.STOP_REQUESTED;
+        return true;
+    }
 
     private void enter() {
         if (running) {

@@ -333,30 +333,54 @@ public final class IpvsTable implements EventHandler {
         return pe.isEmpty() || pe.equals("sip");
     }
 
+    /**
+     * The netlink attribute policy (ip_vs_ctl.c), checked before the service is looked up:
+     * SCHED_NAME up to IP_VS_SCHEDNAME_MAXLEN - 1 characters, PE_NAME up to IP_VS_PENAME_MAXLEN
+     * (a 16-character PE name reaches the lookup and fails with ENOENT on 6.12.117).
+     */
+    private static boolean namesTooLong(ServiceConfig config) {
+        return config.scheduler().length() > 15 || config.peName().length() > 16;
+    }
+
+    /** What add and edit look up once the service is known: the scheduler ({@code null} for "none"). */
+    private record Lookups(int errno, SchedulerProvider scheduler) {
+    }
+
+    /**
+     * The checks add and edit share after finding (or not finding) the service, in the kernel's
+     * order (ip_vs_add_service / ip_vs_edit_service): scheduler and persistence engine by name
+     * (ENOENT), then the IPv6 prefix length (EINVAL).
+     */
+    private Lookups lookups(ServiceConfig config, AddressFamily family) {
+        SchedulerProvider provider = null;
+        if (!config.scheduler().equals("none")) {
+            provider = lookupScheduler(config.scheduler());
+            if (provider == null) {
+                return new Lookups(Errno.ENOENT, null);
+            }
+        }
+        if (!knownPe(config.peName())) {
+            return new Lookups(Errno.ENOENT, null);
+        }
+        if (family == AddressFamily.INET6 && (config.netmask() < 1 || config.netmask() > 128)) {
+            return new Lookups(Errno.EINVAL, null);
+        }
+        return new Lookups(Errno.OK, provider);
+    }
+
     public int addService(ServiceConfig config) {
         ServiceKey key = config.key();
-        if (config.scheduler().length() > 15 || config.peName().length() > 16) {
-            // netlink attribute policy (ip_vs_ctl.c): SCHED_NAME up to IP_VS_SCHEDNAME_MAXLEN - 1
-            // characters, PE_NAME up to IP_VS_PENAME_MAXLEN (a 16-character PE name reaches the
-            // lookup and fails with ENOENT on 6.12.117)
+        if (namesTooLong(config)) {
             return Errno.EINVAL;
         }
         if (services.containsKey(key)) {
             return Errno.EEXIST;
         }
-        SchedulerProvider provider = null;
-        if (!config.scheduler().equals("none")) {
-            provider = lookupScheduler(config.scheduler());
-            if (provider == null) {
-                return Errno.ENOENT;
-            }
+        Lookups found = lookups(config, key.family());
+        if (found.errno() != Errno.OK) {
+            return found.errno();
         }
-        if (!knownPe(config.peName())) {
-            return Errno.ENOENT;
-        }
-        if (key.family() == AddressFamily.INET6 && (config.netmask() < 1 || config.netmask() > 128)) {
-            return Errno.EINVAL;
-        }
+        SchedulerProvider provider = found.scheduler();
         VirtualService svc = new VirtualService(key);
         svc.flags = config.flags() & ~ServiceFlags.HASHED;
         svc.timeoutJiffies = (Integer.toUnsignedLong(config.timeoutSeconds()) * hz) & 0xFFFF_FFFFL;
@@ -410,26 +434,18 @@ public final class IpvsTable implements EventHandler {
     }
 
     public int editService(ServiceConfig config) {
-        if (config.scheduler().length() > 15 || config.peName().length() > 16) {
-            return Errno.EINVAL;   // attribute policy, as in addService
+        if (namesTooLong(config)) {
+            return Errno.EINVAL;
         }
         VirtualService svc = services.get(config.key());
         if (svc == null) {
             return Errno.ESRCH;
         }
-        SchedulerProvider provider = null;
-        if (!config.scheduler().equals("none")) {
-            provider = lookupScheduler(config.scheduler());
-            if (provider == null) {
-                return Errno.ENOENT;
-            }
+        Lookups found = lookups(config, svc.key.family());
+        if (found.errno() != Errno.OK) {
+            return found.errno();
         }
-        if (!knownPe(config.peName())) {
-            return Errno.ENOENT;
-        }
-        if (svc.key.family() == AddressFamily.INET6 && (config.netmask() < 1 || config.netmask() > 128)) {
-            return Errno.EINVAL;
-        }
+        SchedulerProvider provider = found.scheduler();
         // a different scheduler: done_service of the old one, init_service of the new one with the
         // current list; the same name keeps all scheduler state (ip_vs_edit_service)
         if (!config.scheduler().equals(svc.schedulerName)) {

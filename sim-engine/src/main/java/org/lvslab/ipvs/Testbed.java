@@ -1,9 +1,8 @@
 package org.lvslab.ipvs;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeMap;
+import org.lvslab.engine.EventLoop;
 import org.lvslab.ipvs.sched.Explain;
 import org.lvslab.ipvs.sched.RandomSource;
 import org.lvslab.ipvs.sched.Scheduler;
@@ -15,21 +14,19 @@ import org.lvslab.ipvs.sched.SchedulerProvider;
  * connection table: the bench on which scheduler tests and benchmarks put a scheduler. Admin
  * calls follow the kernel's hook order (link at the front then {@code add_dest}, unlink then
  * {@code del_dest}, {@code upd_dest} after every edit, last_weight kept on a zero-weight edit).
- * Time is in jiffies and moves only through {@link #advance(long)}.
+ * Time is in jiffies and moves only through {@link #advance(long)}; scheduler timers are events of
+ * an {@link EventLoop} whose clock counts jiffies here (the engine is unit-agnostic).
  */
 public final class Testbed implements SchedulerContext {
     private final KernelProfile profile;
     private final VirtualService service;
     private final Sysctls sysctls = new Sysctls();
     private final int hz;
-    private long jiffies;
     private RandomSource random = bound -> {
         throw new IllegalStateException("no random source scripted for this testbed");
     };
     private Explain explain = Explain.OFF;
-    private final TreeMap<Long, ArrayDeque<Runnable>> timers = new TreeMap<>();
-    private final java.util.HashMap<Long, Object[]> timerIndex = new java.util.HashMap<>();
-    private long nextTimer = 1;
+    private final EventLoop timers = new EventLoop();
 
     public Testbed(KernelProfile profile, ServiceKey key, int flags) {
         this.profile = profile;
@@ -151,18 +148,7 @@ public final class Testbed implements SchedulerContext {
 
     /** Moves time forward, running due timers in time order (FIFO on ties). */
     public void advance(long deltaJiffies) {
-        long target = jiffies + deltaJiffies;
-        while (!timers.isEmpty() && timers.firstKey() <= target) {
-            var e = timers.firstEntry();
-            jiffies = e.getKey();
-            Runnable r = e.getValue().pollFirst();
-            if (e.getValue().isEmpty()) {
-                timers.remove(e.getKey());
-            }
-            timerIndex.values().removeIf(v -> v[1] == r);
-            r.run();
-        }
-        jiffies = target;
+        timers.runUntil(timers.now() + deltaJiffies);
     }
 
     @Override
@@ -172,7 +158,7 @@ public final class Testbed implements SchedulerContext {
 
     @Override
     public long jiffies() {
-        return jiffies;
+        return timers.now();
     }
 
     @Override
@@ -187,25 +173,12 @@ public final class Testbed implements SchedulerContext {
 
     @Override
     public long scheduleTimer(long delayJiffies, Runnable task) {
-        long at = jiffies + delayJiffies;
-        timers.computeIfAbsent(at, k -> new ArrayDeque<>()).addLast(task);
-        long h = nextTimer++;
-        timerIndex.put(h, new Object[] {at, task});
-        return h;
+        return timers.scheduleAfter(delayJiffies, (kind, payload) -> task.run(), 0, 0);
     }
 
     @Override
     public void cancelTimer(long handle) {
-        Object[] v = timerIndex.remove(handle);
-        if (v != null) {
-            ArrayDeque<Runnable> q = timers.get((Long) v[0]);
-            if (q != null) {
-                q.remove(v[1]);
-                if (q.isEmpty()) {
-                    timers.remove((Long) v[0]);
-                }
-            }
-        }
+        timers.cancel(handle);
     }
 
     @Override
